@@ -41,6 +41,8 @@ struct QueryResult {
 struct TransactOptions {
     bool throwOnMissingAttrs = false;
     Identity identity;
+    /** Lets the server itself write system columns such as $files.size, which no transact may change. */
+    bool allowSystemColumns = false;
 };
 
 struct AppInfo {

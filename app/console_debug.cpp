@@ -1,0 +1,3 @@
+#include "console_debug.h"
+
+Q_LOGGING_CATEGORY(lcUi, "instant.ui", QtWarningMsg)

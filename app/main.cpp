@@ -1,0 +1,91 @@
+#include "commandline.h"
+#include "connections/tokenstore.h"
+#include "mainwindow.h"
+#include "session/connectionview.h"
+#include "settings.h"
+#include "theme.h"
+
+#include <cstdio>
+
+#include <QApplication>
+#include <QTimer>
+#include <QUuid>
+
+namespace {
+
+QStringList rawArguments(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    }
+    return arguments;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // --help and --version must work without a display, so they are handled before QApplication.
+    const auto options = console::parseCommandLine(rawArguments(argc, argv));
+    if (!options) {
+        std::fprintf(stderr, "instant-console: %s\nTry 'instant-console --help'.\n", qPrintable(options.error()));
+        return 2;
+    }
+    if (options->help) {
+        std::fputs(qPrintable(options->helpText), stdout);
+        return 0;
+    }
+    if (options->version) {
+        std::printf("instant-console %s\n", INSTANT_VERSION);
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("instant-console"));
+    QApplication::setOrganizationName(QStringLiteral("instant-console"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Instant Console"));
+    QApplication::setApplicationVersion(QStringLiteral(INSTANT_VERSION));
+
+    console::Settings settings;
+    console::Theme::apply(settings.colorScheme());
+    console::TokenStore tokens;
+    tokens.setTimeoutMs(settings.keychainTimeoutMs());
+
+    console::MainWindow window(&settings, &tokens);
+    window.show();
+
+    // Connecting (keychain, sandbox start, network) happens after the window is on screen.
+    QTimer::singleShot(0, &window, [&window, &settings, &tokens, opts = *options] {
+        if (opts.sandbox) {
+            window.openSandbox();
+            return;
+        }
+        if (opts.serverUrl.isValid()) {
+            console::ConnectionProfile profile;
+            for (const console::ConnectionProfile &existing : settings.profiles()) {
+                if (existing.serverUrl == opts.serverUrl && existing.appId == opts.appId) {
+                    profile = existing;
+                }
+            }
+            if (profile.id.isEmpty()) {
+                profile = console::ConnectionProfile::create();
+                profile.serverUrl = opts.serverUrl;
+                profile.appId = opts.appId;
+            }
+            if (!opts.name.isEmpty()) {
+                profile.name = opts.name;
+            }
+            settings.saveProfile(profile);
+            const QString envToken = qEnvironmentVariable("INSTANT_ADMIN_TOKEN").trimmed();
+            if (!envToken.isEmpty()) {
+                // A token from the environment is used for this run only, never stored.
+                tokens.setSessionToken(profile.id, envToken);
+            }
+            window.connectProfile(profile);
+            return;
+        }
+        window.restoreSession();
+    });
+    return QApplication::exec();
+}

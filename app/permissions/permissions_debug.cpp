@@ -1,0 +1,3 @@
+#include "permissions_debug.h"
+
+Q_LOGGING_CATEGORY(lcPermissions, "instant.ui.permissions", QtWarningMsg)

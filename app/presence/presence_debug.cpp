@@ -1,0 +1,3 @@
+#include "presence_debug.h"
+
+Q_LOGGING_CATEGORY(lcPresence, "instant.ui.presence", QtWarningMsg)

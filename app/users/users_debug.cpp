@@ -1,0 +1,3 @@
+#include "users_debug.h"
+
+Q_LOGGING_CATEGORY(lcUsers, "instant.ui.users", QtWarningMsg)

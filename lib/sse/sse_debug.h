@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace instant {
+Q_DECLARE_LOGGING_CATEGORY(lcSse)
+}

@@ -1,0 +1,3 @@
+#include "engine_debug.h"
+
+Q_LOGGING_CATEGORY(lcSandboxEngine, "instant.sandbox.engine", QtWarningMsg)

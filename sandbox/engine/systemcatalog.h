@@ -1,0 +1,17 @@
+#pragma once
+
+#include "attr.h"
+
+#include <QList>
+
+namespace sandbox::systemcatalog {
+
+/**
+ * The system attributes every app starts with. Their ids are derived from etype and label the way
+ * Instant derives them, so they are the same in every app and across restarts.
+ */
+QList<Attr> attrs();
+/** The namespaces the schema view shows although they belong to the system catalog. */
+bool isVisibleSystemEtype(const QString &etype);
+
+} // namespace sandbox::systemcatalog

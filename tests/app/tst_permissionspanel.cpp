@@ -1,0 +1,247 @@
+#include "permissions/checkresultsmodel.h"
+#include "permissions/permissionspanel.h"
+#include "session/connectionsession.h"
+
+#include "adminclient.h"
+#include "connection.h"
+#include "server/sandboxserver.h"
+
+#include <memory>
+
+// QScintilla's headers use the signals/slots keywords, which instantadmin turns off.
+#define signals Q_SIGNALS
+#define slots Q_SLOTS
+#include <Qsci/qsciscintilla.h>
+#undef signals
+#undef slots
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace console;
+using namespace Qt::StringLiterals;
+
+class TestPermissionsPanel : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase();
+
+    void badInputIsReported_data();
+    void badInputIsReported();
+    void unknownUserIsReported();
+    void queryCheckSaysWhatCannotBeEvaluated();
+    void transactionCheckSaysWhatCannotBeEvaluated();
+    void tabIdentityIsTheDefault();
+    void modelReadsBothCheckShapes();
+
+private:
+    template<typename T>
+    T *child(const QString &name) const
+    {
+        T *widget = m_panel->findChild<T *>(name);
+        if (!widget) {
+            qFatal("missing child %s", qPrintable(name));
+        }
+        return widget;
+    }
+    void setUp(int mode, int asKind, const QString &as, const QString &input);
+    bool runCheck();
+
+    QTemporaryDir m_dir;
+    sandbox::SandboxServer m_server;
+    std::unique_ptr<ConnectionSession> m_session;
+    std::unique_ptr<PermissionsPanel> m_panel;
+};
+
+void TestPermissionsPanel::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    sandbox::SandboxOptions options;
+    options.dataDir = m_dir.path();
+    const auto info = m_server.start(options);
+    QVERIFY2(info, qPrintable(info.error()));
+    ConnectionProfile profile = ConnectionProfile::create();
+    profile.serverUrl = QUrl(info->url);
+    profile.appId = info->appId.toString(QUuid::WithoutBraces);
+    profile.isSandbox = true;
+    m_session = std::make_unique<ConnectionSession>(profile,
+        instant::Connection(QUrl(info->url), profile.appId, info->adminToken.toString(QUuid::WithoutBraces)), nullptr);
+
+    instant::ApiJob *job = m_session->client()->refreshTokens(instant::UserSelector::byEmail(u"rules@example.com"_s));
+    QSignalSpy created(job, &instant::ApiJob::finished);
+    QVERIFY(created.wait(10'000));
+    instant::ApiJob *tx = m_session->client()->transact(QJsonArray {QJsonArray {u"update"_s, u"goals"_s,
+        QUuid::createUuid().toString(QUuid::WithoutBraces), QJsonObject {{u"title"_s, u"Visible?"_s}}}});
+    QSignalSpy written(tx, &instant::ApiJob::finished);
+    QVERIFY(written.wait(10'000));
+}
+
+void TestPermissionsPanel::init()
+{
+    m_session->setIdentity(instant::Identity::admin());
+    m_panel = std::make_unique<PermissionsPanel>(m_session.get());
+    m_panel->show();
+}
+
+void TestPermissionsPanel::cleanup()
+{
+    m_panel.reset();
+}
+
+void TestPermissionsPanel::cleanupTestCase()
+{
+    m_session.reset();
+    m_server.stop();
+}
+
+void TestPermissionsPanel::setUp(int mode, int asKind, const QString &as, const QString &input)
+{
+    child<QComboBox>(u"mode"_s)->setCurrentIndex(mode);
+    child<QComboBox>(u"asKind"_s)->setCurrentIndex(asKind);
+    child<QLineEdit>(u"asValue"_s)->setText(as);
+    child<QsciScintilla>(u"input"_s)->setText(input);
+}
+
+bool TestPermissionsPanel::runCheck()
+{
+    QSignalSpy finished(m_panel.get(), &PermissionsPanel::checkFinished);
+    QTest::mouseClick(child<QPushButton>(u"run"_s), Qt::LeftButton);
+    return finished.count() > 0 || finished.wait(10'000);
+}
+
+void TestPermissionsPanel::badInputIsReported_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("asKind");
+    QTest::addColumn<QString>("as");
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("rules");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("invalid-query-json") << 0 << 0 << u"rules@example.com"_s << u"{\n  \"goals\": {\n}"_s << QString()
+                                        << u"Query: invalid JSON at line 3"_s;
+    QTest::newRow("query-not-object") << 0 << 0 << u"rules@example.com"_s << u"[1]"_s << QString()
+                                      << u"is a JSON object"_s;
+    QTest::newRow("steps-not-array") << 1 << 0 << u"rules@example.com"_s << u"{}"_s << QString()
+                                     << u"JSON array of steps"_s;
+    QTest::newRow("invalid-rules-json") << 0 << 0 << u"rules@example.com"_s << u"{}"_s << u"{\"goals\": "_s
+                                        << u"Rules: invalid JSON"_s;
+    QTest::newRow("rules-not-object") << 0 << 0 << u"rules@example.com"_s << u"{}"_s << u"[]"_s
+                                      << u"must be a JSON object"_s;
+    QTest::newRow("malformed-email") << 0 << 0 << u"rules.example.com"_s << u"{}"_s << QString()
+                                     << u"is not an email address"_s;
+    QTest::newRow("malformed-token") << 0 << 1 << u"12345"_s << u"{}"_s << QString() << u"is not a refresh token"_s;
+}
+
+void TestPermissionsPanel::badInputIsReported()
+{
+    QFETCH(int, mode);
+    QFETCH(int, asKind);
+    QFETCH(QString, as);
+    QFETCH(QString, input);
+    QFETCH(QString, rules);
+    QFETCH(QString, message);
+
+    setUp(mode, asKind, as, input);
+    if (!rules.isNull()) {
+        child<QCheckBox>(u"useRules"_s)->setChecked(true);
+        child<QsciScintilla>(u"rules"_s)->setText(rules);
+    }
+    QVERIFY(runCheck());
+    auto *error = child<QLabel>(u"error"_s);
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(message), qPrintable(error->text()));
+    QCOMPARE(m_panel->model()->rowCount(), 0);
+}
+
+void TestPermissionsPanel::unknownUserIsReported()
+{
+    setUp(0, 0, u"ghost@example.com"_s, u"{\"goals\": {}}"_s);
+    QVERIFY(runCheck());
+    auto *error = child<QLabel>(u"error"_s);
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(u"app-user"_s) || error->text().contains(u"not found"_s, Qt::CaseInsensitive),
+        qPrintable(error->text()));
+
+    setUp(0, 1, QUuid::createUuid().toString(QUuid::WithoutBraces), u"{\"goals\": {}}"_s);
+    QVERIFY(runCheck());
+    QVERIFY(error->isVisible());
+}
+
+void TestPermissionsPanel::queryCheckSaysWhatCannotBeEvaluated()
+{
+    setUp(0, 0, u"rules@example.com"_s, u"{\"goals\": {}}"_s);
+    child<QCheckBox>(u"useRules"_s)->setChecked(true);
+    QVERIFY(runCheck());
+    QVERIFY2(!child<QLabel>(u"error"_s)->isVisible(), qPrintable(child<QLabel>(u"error"_s)->text()));
+    QVERIFY(child<QPlainTextEdit>(u"queryResult"_s)->toPlainText().contains(u"Visible?"_s));
+    auto *notice = child<QLabel>(u"notice"_s);
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(u"cannot be evaluated"_s), qPrintable(notice->text()));
+    QVERIFY(notice->text().contains(u"rules override"_s));
+    QCOMPARE(m_panel->model()->rowCount(), 0);
+    QVERIFY(child<QLabel>(u"summary"_s)->text().contains(u"0 passed, 0 failed"_s));
+}
+
+void TestPermissionsPanel::transactionCheckSaysWhatCannotBeEvaluated()
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    setUp(1, 2, QString(), u"[[\"update\", \"goals\", \"%1\", {\"title\": \"dry\"}]]"_s.arg(id));
+    QVERIFY(!child<QLineEdit>(u"asValue"_s)->isEnabled());
+    QVERIFY(runCheck());
+    QVERIFY2(!child<QLabel>(u"error"_s)->isVisible(), qPrintable(child<QLabel>(u"error"_s)->text()));
+    QVERIFY(child<QLabel>(u"summary"_s)->text().contains(u"Nothing was committed"_s));
+    auto *notice = child<QLabel>(u"notice"_s);
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(u"cannot be evaluated"_s), qPrintable(notice->text()));
+}
+
+void TestPermissionsPanel::tabIdentityIsTheDefault()
+{
+    m_session->setIdentity(instant::Identity::asEmail(u"rules@example.com"_s));
+    QCOMPARE(child<QComboBox>(u"asKind"_s)->currentIndex(), 0);
+    QCOMPARE(child<QLineEdit>(u"asValue"_s)->text(), u"rules@example.com"_s);
+    m_session->setIdentity(instant::Identity::asGuest());
+    QCOMPARE(child<QComboBox>(u"asKind"_s)->currentIndex(), 2);
+}
+
+void TestPermissionsPanel::modelReadsBothCheckShapes()
+{
+    CheckResultsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setChecks(QJsonArray {
+        QJsonObject {{u"id"_s, u"g1"_s}, {u"entity"_s, u"goals"_s},
+            {u"program"_s, QJsonObject {{u"display-code"_s, u"auth.id != null"_s}, {u"action"_s, u"view"_s}}},
+            {u"check"_s, false}},
+        QJsonObject {{u"scope"_s, u"object"_s}, {u"action"_s, u"update"_s}, {u"etype"_s, u"goals"_s},
+            {u"eid"_s, u"g2"_s}, {u"program"_s, QJsonObject {}}, {u"check-result"_s, true}, {u"check-pass?"_s, true}},
+        QJsonObject {{u"id"_s, u"g3"_s}, {u"entity"_s, u"goals"_s}, {u"program"_s, QJsonObject {}}, {u"check"_s, 3}},
+    });
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.passCount(), 1);
+    QCOMPARE(model.failCount(), 1);
+    QCOMPARE(model.index(0, CheckResultsModel::ResultColumn).data().toString(), u"fail"_s);
+    QCOMPARE(model.index(0, CheckResultsModel::ActionColumn).data().toString(), u"view"_s);
+    QCOMPARE(model.index(0, CheckResultsModel::RuleColumn).data().toString(), u"auth.id != null"_s);
+    QCOMPARE(model.index(1, CheckResultsModel::EntityColumn).data().toString(), u"g2"_s);
+    QCOMPARE(model.index(1, CheckResultsModel::ActionColumn).data().toString(), u"update (object)"_s);
+    QVERIFY(model.index(1, CheckResultsModel::RuleColumn).data().toString().contains(u"no rule"_s));
+    QVERIFY(!model.index(2, 0).data(CheckResultsModel::PassRole).isValid());
+    model.setChecks({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_MAIN(TestPermissionsPanel)
+#include "tst_permissionspanel.moc"
