@@ -1,12 +1,5 @@
 #pragma once
 
-#include "apijob.h"
-#include "connection.h"
-#include "error.h"
-#include "identity.h"
-#include "requestlog.h"
-#include "txbuilder.h"
-
 #include <chrono>
 #include <expected>
 #include <optional>
@@ -21,6 +14,13 @@
 #include <QString>
 #include <QStringList>
 #include <QUrlQuery>
+
+#include "apijob.h"
+#include "connection.h"
+#include "error.h"
+#include "identity.h"
+#include "requestlog.h"
+#include "txbuilder.h"
 
 class QIODevice;
 class QNetworkAccessManager;

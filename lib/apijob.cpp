@@ -1,7 +1,6 @@
 #include "apijob.h"
 
-#include "instant_debug.h"
-#include "requestlog.h"
+#include <memory>
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -14,7 +13,8 @@
 #include <QThreadPool>
 #include <QTimer>
 
-#include <memory>
+#include "instant_debug.h"
+#include "requestlog.h"
 
 using namespace Qt::StringLiterals;
 

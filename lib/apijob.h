@@ -1,8 +1,5 @@
 #pragma once
 
-#include "error.h"
-#include "json/jsontree.h"
-
 #include <expected>
 #include <optional>
 
@@ -13,6 +10,9 @@
 #include <QPointer>
 #include <QString>
 #include <QStringList>
+
+#include "error.h"
+#include "json/jsontree.h"
 
 class QIODevice;
 class QJsonDocument;

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "error.h"
-
 #include <expected>
 
 #include <QList>
@@ -11,6 +9,8 @@
 #include <QStringView>
 #include <QUrl>
 #include <QUuid>
+
+#include "error.h"
 
 namespace instant {
 

@@ -1,10 +1,10 @@
 #pragma once
 
+#include <utility>
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
-
-#include <utility>
 
 namespace instant {
 

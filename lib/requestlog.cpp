@@ -1,11 +1,11 @@
 #include "requestlog.h"
 
-#include "sdkjson.h"
-
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkRequest>
 #include <QUrlQuery>
+
+#include "sdkjson.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "error.h"
-
 #include <deque>
 #include <optional>
 #include <utility>
@@ -13,6 +11,8 @@
 #include <QObject>
 #include <QString>
 #include <QUrl>
+
+#include "error.h"
 
 class QNetworkRequest;
 

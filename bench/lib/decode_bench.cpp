@@ -237,7 +237,11 @@ int main(int argc, char **argv)
     std::printf("ratio JsonTree/QJsonDocument: %.1fx\n", treeRate / qtRate);
     std::printf("full traversal: %.1f ms (%.1f M nodes/s, %lld string bytes)\n", double(walkTime) / 1e6,
         double(w.nodes) / (double(walkTime) / 1e9) / 1e6, qint64(w.stringBytes));
-    // The official SDK decodes with JSON.parse at about 100-119 MB/s on the same machines.
-    std::printf("vs. JSON.parse at 119 MB/s: %.1fx warm, %.1fx cold (target 8x)\n", treeRate / 119.0, coldRate / 119.0);
+    // The official SDK decodes with JSON.parse: 100-119 MB/s where QJsonDocument did 58-74 MB/s, i.e.
+    // about 1.65x QJsonDocument. Absolute figures swing with machine load, the same-run ratio does not.
+    const double sdkEstimate = 1.65 * qtRate;
+    std::printf("vs. JSON.parse (est. 1.65x QJsonDocument = %.0f MB/s): %.1fx warm, %.1fx cold (target 8x)\n",
+        sdkEstimate, treeRate / sdkEstimate, coldRate / sdkEstimate);
+    std::printf("vs. JSON.parse at 119 MB/s (absolute): %.1fx warm, %.1fx cold\n", treeRate / 119.0, coldRate / 119.0);
     return 0;
 }

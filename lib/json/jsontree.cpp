@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <mutex>
 #include <new>
@@ -381,7 +382,7 @@ private:
         }
         case element_type::ARRAY: {
             const simdjson::dom::array array = e.get_array().value_unsafe();
-            const std::uint32_t first = openContainer(index, JsonNode::Type::Array, key, array.size());
+            const std::uint32_t first = openContainer(index, JsonNode::Type::Array, key, elementCount(array));
             std::uint32_t child = first;
             for (const simdjson::dom::element c : array) {
                 fill(child++, c, 0, 0);
@@ -390,7 +391,7 @@ private:
         }
         case element_type::OBJECT: {
             const simdjson::dom::object object = e.get_object().value_unsafe();
-            const std::uint32_t first = openContainer(index, JsonNode::Type::Object, key, object.size());
+            const std::uint32_t first = openContainer(index, JsonNode::Type::Object, key, elementCount(object));
             std::uint32_t child = first;
             for (const simdjson::dom::key_value_pair member : object) {
                 fill(child++, member.value, addKey(member.key), static_cast<std::uint32_t>(member.key.size()));
@@ -398,6 +399,18 @@ private:
             break;
         }
         }
+    }
+
+    // simdjson stores element counts in 24 bits and reports 0xFFFFFF for anything bigger; those rare
+    // containers are counted by walking them.
+    template<typename Container>
+    static std::size_t elementCount(const Container &container)
+    {
+        const std::size_t stored = container.size();
+        if (stored < simdjson::internal::JSON_COUNT_MASK) {
+            return stored;
+        }
+        return std::size_t(std::distance(container.begin(), container.end()));
     }
 
     // Reserves the block for a container's children (simdjson knows their number) before they are

@@ -289,7 +289,7 @@ void TestUpload::legacySignedUrlFlow()
 
 void TestUpload::memoryStaysFlat()
 {
-    const qint64 size = 256LL * 1024 * 1024;
+    const qint64 size = 128LL * 1024 * 1024;
     const QString path = m_dir.filePath(u"sparse.bin"_s);
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -311,7 +311,7 @@ void TestUpload::memoryStaysFlat()
     const qint64 growth = highest - before;
     qInfo("peak RSS growth during a %lld MiB upload: %lld KiB", size >> 20, growth / 1024);
     // Buffering the file would grow the peak by about its size.
-    QVERIFY2(growth < 64LL * 1024 * 1024, qPrintable(QString::number(growth)));
+    QVERIFY2(growth < 32LL * 1024 * 1024, qPrintable(QString::number(growth)));
 }
 
 QTEST_GUILESS_MAIN(TestUpload)

@@ -152,6 +152,7 @@ private Q_SLOTS:
     void roundTripGenerated();
     void bigDocument();
     void reusedMemoryIsClean();
+    void arrayBeyondTapeCount();
     void asyncDeliversOnContextThread();
     void asyncDropsWhenContextDies();
     void asyncReportsErrors();
@@ -525,6 +526,25 @@ void TestJsonTree::reusedMemoryIsClean()
         checkStructure(*tree, tree->root(), visited);
         QCOMPARE(visited, tree->nodeCount());
     }
+}
+
+void TestJsonTree::arrayBeyondTapeCount()
+{
+    // simdjson keeps element counts in 24 bits; a bigger array must still get all its children.
+    const qsizetype count = 0xFFFFFF + 3;
+    QByteArray json;
+    json.reserve(2 * count + 16);
+    json.append('[');
+    for (qsizetype i = 0; i < count; ++i) {
+        json.append(i + 1 < count ? "0," : "7]");
+    }
+    const auto tree = JsonTree::parse(json);
+    QVERIFY(tree);
+    QCOMPARE(tree->root().size(), count);
+    QCOMPARE(tree->nodeCount(), count + 1);
+    QCOMPARE(tree->root().at(count - 1).toInt64(), 7);
+    QCOMPARE(tree->root().at(count - 1).row(), count - 1);
+    QCOMPARE(tree->root().at(count - 1).parent(), tree->root());
 }
 
 void TestJsonTree::asyncDeliversOnContextThread()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <utility>
+
 #include <QByteArray>
 #include <QCryptographicHash>
 #include <QHash>
@@ -8,8 +10,6 @@
 #include <QPointer>
 #include <QTcpServer>
 #include <QUrl>
-
-#include <utility>
 
 class QTcpSocket;
 
