@@ -42,16 +42,16 @@ ApiError ApiError::paramMissing(const QStringList &path, const QJsonObject &extr
 {
     QJsonObject hint = extraHint;
     hint.insert(u"in"_s, toArray(path));
-    return ApiError { 400, u"param-missing"_s, u"Missing parameter: "_s + ednPath(path), hint };
+    return ApiError {400, u"param-missing"_s, u"Missing parameter: "_s + ednPath(path), hint};
 }
 
-ApiError ApiError::paramMalformed(const QStringList &path, const QJsonValue &originalInput,
-    const QJsonObject &extraHint)
+ApiError ApiError::paramMalformed(
+    const QStringList &path, const QJsonValue &originalInput, const QJsonObject &extraHint)
 {
     QJsonObject hint = extraHint;
     hint.insert(u"in"_s, toArray(path));
     hint.insert(u"original-input"_s, originalInput);
-    return ApiError { 400, u"param-malformed"_s, u"Malformed parameter: "_s + ednPath(path), hint };
+    return ApiError {400, u"param-malformed"_s, u"Malformed parameter: "_s + ednPath(path), hint};
 }
 
 ApiError ApiError::validationFailed(const QString &dataType, const QJsonValue &input, const QJsonArray &errors)
@@ -72,15 +72,15 @@ ApiError ApiError::validationFailed(const QString &dataType, const QJsonValue &i
     hint.insert(u"data-type"_s, dataType);
     hint.insert(u"input"_s, input);
     hint.insert(u"errors"_s, errors);
-    return ApiError { 400, u"validation-failed"_s, text, hint };
+    return ApiError {400, u"validation-failed"_s, text, hint};
 }
 
 ApiError ApiError::recordNotFound(const QString &recordType, const QJsonObject &args, const QJsonObject &extraHint)
 {
     QJsonObject hint = extraHint;
-    hint.insert(u"args"_s, QJsonArray { args });
+    hint.insert(u"args"_s, QJsonArray {args});
     hint.insert(u"record-type"_s, recordType);
-    return ApiError { 400, u"record-not-found"_s, u"Record not found: "_s + recordType, hint };
+    return ApiError {400, u"record-not-found"_s, u"Record not found: "_s + recordType, hint};
 }
 
 } // namespace sandbox

@@ -25,13 +25,13 @@ struct ApiError {
     /** `Missing parameter: ["body" "query"]`, hint {"in":[…]} plus any extra hint keys. */
     static ApiError paramMissing(const QStringList &path, const QJsonObject &extraHint = {});
     /** `Malformed parameter: […]`, hint {"in":[…],"original-input":…} plus any extra hint keys. */
-    static ApiError paramMalformed(const QStringList &path, const QJsonValue &originalInput,
-        const QJsonObject &extraHint = {});
+    static ApiError paramMalformed(
+        const QStringList &path, const QJsonValue &originalInput, const QJsonObject &extraHint = {});
     /** `Validation failed for <dataType>[: messages]`, hint {"data-type","input","errors"}. */
     static ApiError validationFailed(const QString &dataType, const QJsonValue &input, const QJsonArray &errors);
     /** `Record not found: <recordType>`, hint {"args":[args], "record-type":…} plus any extra hint keys. */
-    static ApiError recordNotFound(const QString &recordType, const QJsonObject &args,
-        const QJsonObject &extraHint = {});
+    static ApiError recordNotFound(
+        const QString &recordType, const QJsonObject &args, const QJsonObject &extraHint = {});
 };
 
 } // namespace sandbox

@@ -19,6 +19,20 @@ QJsonValue normalise(const Attr &attr, const QJsonValue &value)
     return value;
 }
 
+Change tripleChange(Change::Kind kind, const QUuid &entityId, const QUuid &attrId, const QString &text,
+    qint64 createdAt, const QJsonValue &value, qint64 entityCreatedAt)
+{
+    Change change;
+    change.kind = kind;
+    change.entityId = entityId;
+    change.attrId = attrId;
+    change.valueText = text;
+    change.createdAt = createdAt;
+    change.value = value;
+    change.entityCreatedAt = entityCreatedAt;
+    return change;
+}
+
 } // namespace
 
 const Attr *AppData::attr(const QUuid &id) const
@@ -72,15 +86,18 @@ QList<const Attr *> AppData::etypeAttrs(const QString &etype) const
 void AppData::putAttr(const Attr &attr)
 {
     const Attr *old = this->attr(attr.id);
+    Change change;
+    change.kind = Change::Kind::PutAttr;
+    change.attrId = attr.id;
+    change.attr = attr;
+    if (old) {
+        change.previousAttr = *old;
+    }
     const bool moved = old && (old->etype != attr.etype || old->isDeleted() != attr.isDeleted());
     m_attrs.insert(attr.id, attr);
     if (moved) {
         rebuildMembership();
     }
-    Change change;
-    change.kind = Change::Kind::PutAttr;
-    change.attrId = attr.id;
-    change.attr = attr;
     m_journal.append(change);
 }
 
@@ -115,35 +132,98 @@ bool AppData::addTriple(const QUuid &entityId, const Attr &attr, const QJsonValu
 {
     const QJsonValue value = normalise(attr, rawValue);
     const QString text = jsonutil::toText(value);
-    Entity &e = m_entities[entityId];
-    if (e.values.isEmpty() && e.createdAt == 0) {
-        e.createdAt = now;
-    }
-    QList<TripleValue> &list = e.values[attr.id];
-    for (const TripleValue &existing : list) {
-        if (jsonutil::toText(existing.value) == text) {
+    const Entity *existing = entity(entityId);
+    const qint64 entityCreatedAt = existing ? existing->createdAt : 0;
+    const QList<TripleValue> current = values(entityId, attr.id);
+    for (const TripleValue &old : current) {
+        if (jsonutil::toText(old.value) == text) {
             return false;
         }
     }
-    const bool wasMember = !list.isEmpty();
     if (!attr.cardinalityMany) {
-        for (const TripleValue &old : std::as_const(list)) {
+        for (const TripleValue &old : current) {
             const QString oldText = jsonutil::toText(old.value);
-            index(entityId, attr.id, oldText, false);
-            m_journal.append(Change { Change::Kind::DeleteTriple, entityId, attr.id, oldText, 0, {} });
+            rawRemove(entityId, attr.id, oldText, nullptr);
+            m_journal.append(tripleChange(
+                Change::Kind::DeleteTriple, entityId, attr.id, oldText, old.createdAt, old.value, entityCreatedAt));
         }
-        list.clear();
     }
-    list.append(TripleValue { value, now });
-    index(entityId, attr.id, text, true);
-    if (!wasMember) {
-        countMembership(entityId, attr.id, 1);
-    }
-    m_journal.append(Change { Change::Kind::InsertTriple, entityId, attr.id, text, now, {} });
+    // Replacing the only value keeps the entity's creation time.
+    rawInsert(entityId, attr.id, value, now, entityCreatedAt ? entityCreatedAt : now);
+    m_journal.append(tripleChange(Change::Kind::InsertTriple, entityId, attr.id, text, now, value, entityCreatedAt));
     return true;
 }
 
 bool AppData::retractTriple(const QUuid &entityId, const QUuid &attrId, const QString &valueText)
+{
+    const Entity *existing = entity(entityId);
+    const qint64 entityCreatedAt = existing ? existing->createdAt : 0;
+    TripleValue removed;
+    if (!rawRemove(entityId, attrId, valueText, &removed)) {
+        return false;
+    }
+    m_journal.append(tripleChange(
+        Change::Kind::DeleteTriple, entityId, attrId, valueText, removed.createdAt, removed.value, entityCreatedAt));
+    return true;
+}
+
+void AppData::retractAll(const QUuid &entityId, const QUuid &attrId)
+{
+    const QList<TripleValue> list = values(entityId, attrId);
+    for (const TripleValue &value : list) {
+        retractTriple(entityId, attrId, jsonutil::toText(value.value));
+    }
+}
+
+void AppData::rollback(const QList<Change> &journal)
+{
+    bool membershipChanged = false;
+    for (auto it = journal.crbegin(); it != journal.crend(); ++it) {
+        const Change &change = *it;
+        switch (change.kind) {
+        case Change::Kind::InsertTriple:
+            rawRemove(change.entityId, change.attrId, change.valueText, nullptr);
+            break;
+        case Change::Kind::DeleteTriple:
+            rawInsert(change.entityId, change.attrId, change.value, change.createdAt, change.entityCreatedAt);
+            break;
+        case Change::Kind::PutAttr:
+            if (change.previousAttr) {
+                m_attrs.insert(change.attrId, *change.previousAttr);
+            } else {
+                m_attrs.remove(change.attrId);
+            }
+            membershipChanged = true;
+            break;
+        }
+        if (change.kind != Change::Kind::PutAttr && change.entityCreatedAt != 0) {
+            if (auto entityIt = m_entities.find(change.entityId); entityIt != m_entities.end()) {
+                entityIt->createdAt = change.entityCreatedAt;
+            }
+        }
+    }
+    if (membershipChanged) {
+        rebuildMembership();
+    }
+}
+
+void AppData::rawInsert(
+    const QUuid &entityId, const QUuid &attrId, const QJsonValue &value, qint64 createdAt, qint64 entityCreatedAt)
+{
+    Entity &e = m_entities[entityId];
+    if (e.values.isEmpty()) {
+        e.createdAt = entityCreatedAt ? entityCreatedAt : createdAt;
+    }
+    QList<TripleValue> &list = e.values[attrId];
+    const bool wasMember = !list.isEmpty();
+    list.append(TripleValue {value, createdAt});
+    index(entityId, attrId, jsonutil::toText(value), true);
+    if (!wasMember) {
+        countMembership(entityId, attrId, 1);
+    }
+}
+
+bool AppData::rawRemove(const QUuid &entityId, const QUuid &attrId, const QString &text, TripleValue *removed)
 {
     auto entityIt = m_entities.find(entityId);
     if (entityIt == m_entities.end()) {
@@ -155,12 +235,14 @@ bool AppData::retractTriple(const QUuid &entityId, const QUuid &attrId, const QS
     }
     QList<TripleValue> &list = listIt.value();
     for (qsizetype i = 0; i < list.size(); ++i) {
-        if (jsonutil::toText(list.at(i).value) != valueText) {
+        if (jsonutil::toText(list.at(i).value) != text) {
             continue;
         }
+        if (removed) {
+            *removed = list.at(i);
+        }
         list.removeAt(i);
-        index(entityId, attrId, valueText, false);
-        m_journal.append(Change { Change::Kind::DeleteTriple, entityId, attrId, valueText, 0, {} });
+        index(entityId, attrId, text, false);
         if (list.isEmpty()) {
             entityIt->values.erase(listIt);
             countMembership(entityId, attrId, -1);
@@ -173,21 +255,13 @@ bool AppData::retractTriple(const QUuid &entityId, const QUuid &attrId, const QS
     return false;
 }
 
-void AppData::retractAll(const QUuid &entityId, const QUuid &attrId)
-{
-    const QList<TripleValue> list = values(entityId, attrId);
-    for (const TripleValue &value : list) {
-        retractTriple(entityId, attrId, jsonutil::toText(value.value));
-    }
-}
-
 void AppData::loadTriple(const QUuid &entityId, const QUuid &attrId, const QJsonValue &value, qint64 createdAt)
 {
     Entity &e = m_entities[entityId];
     if (e.createdAt == 0 || createdAt < e.createdAt) {
         e.createdAt = createdAt;
     }
-    e.values[attrId].append(TripleValue { value, createdAt });
+    e.values[attrId].append(TripleValue {value, createdAt});
     index(entityId, attrId, jsonutil::toText(value), true);
 }
 

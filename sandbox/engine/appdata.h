@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QUuid>
 
+#include <optional>
+
 namespace sandbox {
 
 struct TripleValue {
@@ -33,12 +35,15 @@ struct Change {
     QString valueText;
     qint64 createdAt = 0;
     Attr attr;
+    // For rollback: the removed value, the entity's creation time before the change, the replaced attribute.
+    QJsonValue value;
+    qint64 entityCreatedAt = 0;
+    std::optional<Attr> previousAttr;
 };
 
 /**
- * The in-memory image of one app: attributes and triples with the indexes queries need. Copies are
- * cheap (implicitly shared containers), which lets a transaction work on a copy and either publish it
- * or drop it. Every mutation is also appended to the journal, which the database replays on commit.
+ * The in-memory image of one app: attributes and triples with the indexes queries need. Every mutation
+ * is appended to the journal, which the database replays on commit and rollback() undoes on failure.
  */
 class AppData {
 public:
@@ -72,8 +77,13 @@ public:
     void rebuildMembership();
 
     QList<Change> takeJournal();
+    /** Undoes the journal's changes, newest first; `journal` is what takeJournal() returned. */
+    void rollback(const QList<Change> &journal);
 
 private:
+    void rawInsert(
+        const QUuid &entityId, const QUuid &attrId, const QJsonValue &value, qint64 createdAt, qint64 entityCreatedAt);
+    bool rawRemove(const QUuid &entityId, const QUuid &attrId, const QString &text, TripleValue *removed);
     void index(const QUuid &entityId, const QUuid &attrId, const QString &text, bool add);
     void countMembership(const QUuid &entityId, const QUuid &attrId, int delta);
 

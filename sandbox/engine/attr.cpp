@@ -14,10 +14,9 @@ QJsonObject Attr::toJson() const
     json.insert(u"id"_s, jsonutil::uuidText(id));
     json.insert(u"value-type"_s, isRef ? u"ref"_s : u"blob"_s);
     json.insert(u"cardinality"_s, cardinalityMany ? u"many"_s : u"one"_s);
-    json.insert(u"forward-identity"_s, QJsonArray { jsonutil::uuidText(forwardIdentId), etype, label });
+    json.insert(u"forward-identity"_s, QJsonArray {jsonutil::uuidText(forwardIdentId), etype, label});
     if (isRef) {
-        json.insert(u"reverse-identity"_s,
-            QJsonArray { jsonutil::uuidText(reverseIdentId), reverseEtype, reverseLabel });
+        json.insert(u"reverse-identity"_s, QJsonArray {jsonutil::uuidText(reverseIdentId), reverseEtype, reverseLabel});
     }
     json.insert(u"unique?"_s, unique);
     json.insert(u"index?"_s, indexed);

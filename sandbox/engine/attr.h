@@ -22,7 +22,7 @@ struct Attr {
     bool indexed = false;
     bool required = false;
     QString checkedDataType; // string, number, boolean, date or empty
-    QString onDelete;        // "cascade" or empty
+    QString onDelete; // "cascade" or empty
     QString onDeleteReverse; // "cascade" or empty
     QStringList inferredTypes;
     bool system = false;

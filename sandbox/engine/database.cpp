@@ -87,7 +87,7 @@ std::expected<std::unique_ptr<Database>, QString> Database::open(const QString &
     }
     sqlite3_busy_timeout(db->m_db, 5000);
     // WAL keeps readers and the writer apart; FULL makes every commit survive power loss too.
-    for (const char *pragma : { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=OFF" }) {
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=OFF"}) {
         if (auto result = db->exec(pragma); !result) {
             return std::unexpected(result.error());
         }
@@ -108,7 +108,7 @@ QList<AppInfo> Database::loadApps()
     QList<AppInfo> apps;
     Statement stmt(m_db, "SELECT id, admin_token, title FROM apps ORDER BY created_at, id");
     while (stmt.step() == SQLITE_ROW) {
-        apps.append(AppInfo { QUuid::fromString(stmt.text(0)), QUuid::fromString(stmt.text(1)), stmt.text(2) });
+        apps.append(AppInfo {QUuid::fromString(stmt.text(0)), QUuid::fromString(stmt.text(1)), stmt.text(2)});
     }
     return apps;
 }
@@ -140,8 +140,7 @@ std::expected<AppData, QString> Database::loadApp(const QUuid &appId)
     return data;
 }
 
-std::expected<qint64, QString> Database::commit(const QUuid &appId, const QList<Change> &journal,
-    const AppInfo *newApp)
+std::expected<qint64, QString> Database::commit(const QUuid &appId, const QList<Change> &journal, const AppInfo *newApp)
 {
     if (auto result = exec("BEGIN IMMEDIATE"); !result) {
         return std::unexpected(result.error());
@@ -159,8 +158,8 @@ std::expected<qint64, QString> Database::commit(const QUuid &appId, const QList<
         ok = app.step() == SQLITE_DONE;
     }
 
-    Statement insert(m_db,
-        "INSERT OR REPLACE INTO triples (app_id, entity_id, attr_id, value, created_at) VALUES (?, ?, ?, ?, ?)");
+    Statement insert(
+        m_db, "INSERT OR REPLACE INTO triples (app_id, entity_id, attr_id, value, created_at) VALUES (?, ?, ?, ?, ?)");
     Statement remove(m_db, "DELETE FROM triples WHERE app_id = ? AND entity_id = ? AND attr_id = ? AND value = ?");
     Statement putAttr(m_db, "INSERT OR REPLACE INTO attrs (app_id, id, json) VALUES (?, ?, ?)");
     for (const Change &change : journal) {
@@ -188,8 +187,8 @@ std::expected<qint64, QString> Database::commit(const QUuid &appId, const QList<
         case Change::Kind::PutAttr:
             putAttr.bind(1, id);
             putAttr.bind(2, jsonutil::uuidText(change.attrId));
-            putAttr.bind(3,
-                QString::fromUtf8(QJsonDocument(change.attr.toStorageJson()).toJson(QJsonDocument::Compact)));
+            putAttr.bind(
+                3, QString::fromUtf8(QJsonDocument(change.attr.toStorageJson()).toJson(QJsonDocument::Compact)));
             ok = putAttr.step() == SQLITE_DONE;
             putAttr.reset();
             break;

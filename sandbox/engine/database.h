@@ -27,8 +27,8 @@ public:
     QList<AppInfo> loadApps();
     std::expected<AppData, QString> loadApp(const QUuid &appId);
     /** Writes the journal (and the app row when `newApp` is set) in one transaction; returns the tx id. */
-    std::expected<qint64, QString> commit(const QUuid &appId, const QList<Change> &journal,
-        const AppInfo *newApp = nullptr);
+    std::expected<qint64, QString> commit(
+        const QUuid &appId, const QList<Change> &journal, const AppInfo *newApp = nullptr);
 
 private:
     Database() = default;

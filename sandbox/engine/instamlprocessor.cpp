@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QMap>
 #include <QSet>
 
 #include <optional>
@@ -21,18 +22,18 @@ struct StepFailure {
 
 [[noreturn]] void failValidation(const QString &dataType, const QJsonValue &input, const QJsonArray &errors)
 {
-    throw StepFailure { ApiError::validationFailed(dataType, input, errors) };
+    throw StepFailure {ApiError::validationFailed(dataType, input, errors)};
 }
 
 [[noreturn]] void failMessage(const QString &dataType, const QJsonValue &input, const QString &message)
 {
-    failValidation(dataType, input, QJsonArray { QJsonObject { { u"message"_s, message } } });
+    failValidation(dataType, input, QJsonArray {QJsonObject {{u"message"_s, message}}});
 }
 
 const QStringList &actionNames()
 {
-    static const QStringList names { u"create"_s, u"update"_s, u"merge"_s, u"link"_s, u"unlink"_s, u"delete"_s,
-        u"ruleParams"_s, u"add-attr"_s, u"update-attr"_s, u"delete-attr"_s };
+    static const QStringList names {u"create"_s, u"update"_s, u"merge"_s, u"link"_s, u"unlink"_s, u"delete"_s,
+        u"ruleParams"_s, u"add-attr"_s, u"update-attr"_s, u"delete-attr"_s};
     return names;
 }
 
@@ -72,27 +73,27 @@ QList<Problem> lookupProblems(const QJsonValue &eid, const QJsonArray &in, int b
             }
             QJsonArray elementIn = in;
             elementIn.append(0);
-            return { Problem { basePath + 3, elementIn, u"string?"_s } };
+            return {Problem {basePath + 3, elementIn, u"string?"_s}};
         }
     }
     return {
-        Problem { basePath + 1, in, u"instant.admin.model/coercible-uuid?"_s },
-        Problem { basePath + 3, in, eid.isArray() ? QJsonValue(at({ u"="_s, at({ u"count"_s, u"%"_s }), 2 }))
-                                                   : QJsonValue(u"vector?"_s) },
-        Problem { basePath + 3, in, u"map?"_s },
-        Problem { basePath + 3, in, u"instant.admin.model/lookup?"_s },
+        Problem {basePath + 1, in, u"instant.admin.model/coercible-uuid?"_s},
+        Problem {basePath + 3, in,
+            eid.isArray() ? QJsonValue(at({u"="_s, at({u"count"_s, u"%"_s}), 2})) : QJsonValue(u"vector?"_s)},
+        Problem {basePath + 3, in, u"map?"_s},
+        Problem {basePath + 3, in, u"instant.admin.model/lookup?"_s},
     };
 }
 
 QList<Problem> stepProblems(const QJsonValue &stepValue, int index)
 {
     QList<Problem> problems;
-    const QJsonArray stepIn = at({ index });
+    const QJsonArray stepIn = at({index});
     if (!stepValue.isArray()) {
-        const QJsonValue pred = at({ u"fn"_s, at({ u"%"_s }),
-            at({ u"or"_s, at({ u"nil?"_s, u"%"_s }), at({ u"sequential?"_s, u"%"_s }) }) });
+        const QJsonValue pred
+            = at({u"fn"_s, at({u"%"_s}), at({u"or"_s, at({u"nil?"_s, u"%"_s}), at({u"sequential?"_s, u"%"_s})})});
         for (qsizetype i = 0; i < actionNames().size(); ++i) {
-            problems.append(Problem { 1, stepIn, pred });
+            problems.append(Problem {1, stepIn, pred});
         }
         return problems;
     }
@@ -100,50 +101,55 @@ QList<Problem> stepProblems(const QJsonValue &stepValue, int index)
     const QString action = step.isEmpty() ? QString() : step.at(0).toString();
     for (const QString &name : actionNames()) {
         if (step.isEmpty()) {
-            problems.append(Problem { 2, stepIn, at({ name }) });
+            problems.append(Problem {2, stepIn, at({name})});
         } else if (!step.at(0).isString() || name != action) {
-            problems.append(Problem { 2, at({ index, 0 }), at({ name }) });
+            problems.append(Problem {2, at({index, 0}), at({name})});
         }
     }
     if (!actionNames().contains(action)) {
         return problems;
     }
 
+    // clojure.spec's cat reports only the first element it runs out of.
+    bool exhausted = false;
     auto need = [&](qsizetype position, const QJsonValue &pred) {
         if (step.size() <= position) {
-            problems.append(Problem { 3, stepIn, pred });
+            if (!exhausted) {
+                problems.append(Problem {3, stepIn, pred});
+            }
+            exhausted = true;
             return false;
         }
         return true;
     };
     auto extra = [&](qsizetype allowed) {
         if (step.size() > allowed) {
-            problems.append(Problem { 1, at({ index, int(allowed) }), u"Extra input"_s });
+            problems.append(Problem {1, at({index, int(allowed)}), u"Extra input"_s});
         }
     };
     auto checkEtypeEid = [&]() {
         if (need(1, u"string?"_s) && !step.at(1).isString()) {
-            problems.append(Problem { 3, at({ index, 1 }), u"string?"_s });
+            problems.append(Problem {3, at({index, 1}), u"string?"_s});
         }
         if (need(2, u"instant.admin.model/lookup"_s)) {
-            problems.append(lookupProblems(step.at(2), at({ index, 2 }), 3));
+            problems.append(lookupProblems(step.at(2), at({index, 2}), 3));
         }
     };
 
     if (action == u"create"_s || action == u"update"_s || action == u"merge"_s || action == u"ruleParams"_s) {
         checkEtypeEid();
         if (need(3, u"map?"_s) && !step.at(3).isObject()) {
-            problems.append(Problem { 3, at({ index, 3 }), u"map?"_s });
+            problems.append(Problem {3, at({index, 3}), u"map?"_s});
         }
         if (action == u"update"_s || action == u"merge"_s) {
             if (step.size() > 4) {
                 const QJsonValue opts = step.at(4);
                 if (!opts.isNull() && !opts.isObject()) {
-                    problems.append(Problem { 1, at({ index, 4 }), u"Extra input"_s });
+                    problems.append(Problem {1, at({index, 4}), u"Extra input"_s});
                 } else if (opts.isObject()) {
                     const QJsonValue upsert = opts.toObject().value(u"upsert");
                     if (!upsert.isUndefined() && !upsert.isNull() && !upsert.isBool()) {
-                        problems.append(Problem { 5, at({ index, 4, u"upsert"_s }), u"boolean?"_s });
+                        problems.append(Problem {5, at({index, 4, u"upsert"_s}), u"boolean?"_s});
                     }
                 }
             }
@@ -155,11 +161,11 @@ QList<Problem> stepProblems(const QJsonValue &stepValue, int index)
         checkEtypeEid();
         if (need(3, u"map?"_s)) {
             if (!step.at(3).isObject()) {
-                problems.append(Problem { 3, at({ index, 3 }), u"map?"_s });
+                problems.append(Problem {3, at({index, 3}), u"map?"_s});
             } else {
                 const QJsonObject links = step.at(3).toObject();
                 for (auto it = links.begin(); it != links.end(); ++it) {
-                    const QJsonArray valueIn = at({ index, 3, it.key() });
+                    const QJsonArray valueIn = at({index, 3, it.key()});
                     QList<Problem> single = lookupProblems(it.value(), valueIn, 5);
                     if (single.isEmpty()) {
                         continue;
@@ -186,12 +192,12 @@ QList<Problem> stepProblems(const QJsonValue &stepValue, int index)
         checkEtypeEid();
     } else if (action == u"add-attr"_s || action == u"update-attr"_s) {
         if (need(1, u"map?"_s) && !step.at(1).isObject()) {
-            problems.append(Problem { 2, at({ index, 1 }), u"map?"_s });
+            problems.append(Problem {2, at({index, 1}), u"map?"_s});
         }
         extra(2);
     } else if (action == u"delete-attr"_s) {
         if (need(1, u"instant.admin.model/coercible-uuid?"_s) && !jsonutil::parseUuid(step.at(1))) {
-            problems.append(Problem { 2, at({ index, 1 }), u"instant.admin.model/coercible-uuid?"_s });
+            problems.append(Problem {2, at({index, 1}), u"instant.admin.model/coercible-uuid?"_s});
         }
         extra(2);
     }
@@ -254,9 +260,9 @@ struct TxStep {
 
     QJsonArray vectorized() const
     {
-        static const char16_t *names[] = { u"add-attr", u"delete-attr", u"delete-entity", u"add-triple",
-            u"deep-merge-triple", u"retract-triple" };
-        QJsonArray array { QString::fromUtf16(names[int(op)]) };
+        static const char16_t *names[]
+            = {u"add-attr", u"delete-attr", u"delete-entity", u"add-triple", u"deep-merge-triple", u"retract-triple"};
+        QJsonArray array {QString::fromUtf16(names[int(op)])};
         array.append(entity.original);
         if (op == Op::DeleteEntity) {
             array.append(etype);
@@ -275,8 +281,7 @@ public:
         , m_work(work)
         , m_options(options)
         , m_now(QDateTime::currentMSecsSinceEpoch())
-    {
-    }
+    { }
 
     void run(const QJsonArray &steps)
     {
@@ -291,6 +296,7 @@ public:
         checkSystemColumns(converted);
         validateMode(converted);
         execute(expandDeletes(converted));
+        validateRequired();
     }
 
 private:
@@ -318,14 +324,14 @@ private:
             return key(a) < key(b);
         });
         const Problem &best = problems.last();
-        failValidation(u"steps"_s, m_steps,
-            QJsonArray { QJsonObject { { u"expected"_s, best.expected }, { u"in"_s, best.in } } });
+        failValidation(
+            u"steps"_s, m_steps, QJsonArray {QJsonObject {{u"expected"_s, best.expected}, {u"in"_s, best.in}}});
     }
 
     void checkEntityIds()
     {
-        static const QStringList withEid { u"create"_s, u"update"_s, u"merge"_s, u"link"_s, u"unlink"_s,
-            u"delete"_s, u"ruleParams"_s };
+        static const QStringList withEid {
+            u"create"_s, u"update"_s, u"merge"_s, u"link"_s, u"unlink"_s, u"delete"_s, u"ruleParams"_s};
         for (qsizetype i = 0; i < m_steps.size(); ++i) {
             const QJsonArray step = m_steps.at(i).toArray();
             if (step.size() < 3 || !withEid.contains(step.at(0).toString())) {
@@ -338,8 +344,8 @@ private:
             const QString printed = eid.isString() ? eid.toString() : jsonutil::toText(eid);
             const QString message
                 = u"Invalid entity ID '%1'. Entity IDs must be UUIDs or lookup references."_s.arg(printed);
-            failValidation(u"steps"_s, m_steps,
-                QJsonArray { QJsonObject { { u"message"_s, message }, { u"in"_s, at({ int(i), 2 }) } } });
+            failValidation(
+                u"steps"_s, m_steps, QJsonArray {QJsonObject {{u"message"_s, message}, {u"in"_s, at({int(i), 2})}}});
         }
     }
 
@@ -359,8 +365,8 @@ private:
             const QJsonDocument doc = QJsonDocument::fromJson("[" + json.toUtf8() + "]", &error);
             if (error.error != QJsonParseError::NoError || doc.array().size() != 1) {
                 failValidation(u"lookup"_s, eid,
-                    QJsonArray { QJsonObject { { u"message"_s, u"lookup value is invalid"_s },
-                        { u"hint"_s, QJsonObject { { u"attribute"_s, label }, { u"value"_s, json } } } } });
+                    QJsonArray {QJsonObject {{u"message"_s, u"lookup value is invalid"_s},
+                        {u"hint"_s, QJsonObject {{u"attribute"_s, label}, {u"value"_s, json}}}}});
             }
             return std::pair(label, doc.array().at(0));
         }
@@ -402,7 +408,7 @@ private:
             return ref;
         }
         const QString label = isRefLookup(etype, pair->first)
-            ? refLookupLabel(pair->first, QJsonArray { pair->first, pair->second })
+            ? refLookupLabel(pair->first, QJsonArray {pair->first, pair->second})
             : pair->first;
         const Attr *attr = m_work.seekForward(etype, label);
         if (!attr || !attr->unique) {
@@ -472,7 +478,7 @@ private:
     void addAttrsForLookup(const std::pair<QString, QJsonValue> &pair, const QString &etype)
     {
         if (isRefLookup(etype, pair.first)) {
-            addAttrsForRefLookup(refLookupLabel(pair.first, QJsonArray { pair.first, pair.second }), etype);
+            addAttrsForRefLookup(refLookupLabel(pair.first, QJsonArray {pair.first, pair.second}), etype);
         } else if (!m_work.seekForward(etype, pair.first)) {
             addAttr(objectAttr(etype, pair.first, true, true));
         }
@@ -480,8 +486,8 @@ private:
 
     void createMissingAttrs()
     {
-        static const QStringList lookupActions { u"link"_s, u"unlink"_s, u"create"_s, u"update"_s, u"merge"_s,
-            u"delete"_s };
+        static const QStringList lookupActions {
+            u"link"_s, u"unlink"_s, u"create"_s, u"update"_s, u"merge"_s, u"delete"_s};
         for (const QJsonValue &value : std::as_const(m_steps)) {
             const QJsonArray step = value.toArray();
             const QString action = step.at(0).toString();
@@ -497,7 +503,7 @@ private:
             }
             const QJsonObject links = step.at(3).toObject();
             for (auto it = links.begin(); it != links.end(); ++it) {
-                const QJsonArray targets = it.value().isArray() ? it.value().toArray() : QJsonArray { it.value() };
+                const QJsonArray targets = it.value().isArray() ? it.value().toArray() : QJsonArray {it.value()};
                 for (const QJsonValue &target : targets) {
                     const auto pair = lookupPair(target);
                     if (!pair) {
@@ -512,7 +518,7 @@ private:
             }
         }
 
-        static const QStringList objActions { u"link"_s, u"unlink"_s, u"create"_s, u"update"_s, u"merge"_s };
+        static const QStringList objActions {u"link"_s, u"unlink"_s, u"create"_s, u"update"_s, u"merge"_s};
         for (const QJsonValue &value : std::as_const(m_steps)) {
             const QJsonArray step = value.toArray();
             const QString action = step.at(0).toString();
@@ -541,22 +547,26 @@ private:
                 names.append(attr.friendlyName());
             }
             failValidation(u"steps"_s, m_steps,
-                QJsonArray { QJsonObject { { u"message"_s, u"Attributes are missing in your schema"_s },
-                    { u"hint"_s, QJsonObject { { u"attributes"_s, names } } } } });
+                QJsonArray {QJsonObject {{u"message"_s, u"Attributes are missing in your schema"_s},
+                    {u"hint"_s, QJsonObject {{u"attributes"_s, names}}}}});
         }
     }
 
     // Attributes added by add-attr steps exist for the rest of the transaction, auto-creation included.
     void addExplicitAttrs()
     {
-        for (const QJsonValue &value : std::as_const(m_steps)) {
-            const QJsonArray step = value.toArray();
+        for (qsizetype i = 0; i < m_steps.size(); ++i) {
+            const QJsonArray step = m_steps.at(i).toArray();
             if (step.at(0).toString() != u"add-attr"_s) {
                 continue;
             }
-            Attr attr = Attr::fromJson(step.at(1).toObject());
-            if (attr.id.isNull()) {
-                attr.id = QUuid::createUuid();
+            const Attr attr = Attr::fromJson(step.at(1).toObject());
+            if (attr.id.isNull() || attr.etype.isEmpty() || attr.label.isEmpty()
+                || (attr.isRef && (attr.reverseEtype.isEmpty() || attr.reverseLabel.isEmpty()))) {
+                // The server's tx-step spec rejects attributes without an id or an identity.
+                failValidation(u"tx-steps"_s, m_steps,
+                    QJsonArray {
+                        QJsonObject {{u"expected"_s, u"instant.db.model.attr/attr"_s}, {u"in"_s, at({int(i), 1})}}});
             }
             applyAddAttr(attr);
         }
@@ -620,7 +630,7 @@ private:
                 if (!fwd && !rev) {
                     continue;
                 }
-                const QJsonArray targets = it.value().isArray() ? it.value().toArray() : QJsonArray { it.value() };
+                const QJsonArray targets = it.value().isArray() ? it.value().toArray() : QJsonArray {it.value()};
                 for (const QJsonValue &target : targets) {
                     TxStep triple;
                     triple.op = link ? TxStep::Op::AddTriple : TxStep::Op::Retract;
@@ -658,8 +668,8 @@ private:
             result.append(del);
         } else {
             failValidation(u"action"_s, action,
-                QJsonArray { QJsonObject { { u"message"_s, QString(u"Unsupported action "_s + action) },
-                    { u"hint"_s, QJsonObject { { u"value"_s, action } } } } });
+                QJsonArray {QJsonObject {{u"message"_s, QString(u"Unsupported action "_s + action)},
+                    {u"hint"_s, QJsonObject {{u"value"_s, action}}}}});
         }
         for (TxStep &txStep : result) {
             if (txStep.attr) {
@@ -720,8 +730,8 @@ private:
                 } else {
                     exists = m_before.inEtype(step.entity.id, step.etype);
                 }
-                const QString printed = step.entity.lookup ? jsonutil::toText(step.entity.original)
-                                                           : jsonutil::uuidText(step.entity.id);
+                const QString printed
+                    = step.entity.lookup ? jsonutil::toText(step.entity.original) : jsonutil::uuidText(step.entity.id);
                 if (step.mode == TxStep::Mode::Create && exists) {
                     existing.append(step.vectorized());
                     existingIds.append(printed);
@@ -751,8 +761,8 @@ private:
                     if (!id) {
                         continue;
                     }
-                    step.entity = Ref { false, *id, {}, {}, jsonutil::uuidText(*id) };
-                    queue.append({ *id, step.etype });
+                    step.entity = Ref {false, *id, {}, {}, jsonutil::uuidText(*id)};
+                    queue.append({*id, step.etype});
                 }
                 flat.append(step);
             }
@@ -772,13 +782,13 @@ private:
                 if (attr->onDelete == u"cascade"_s && attr->reverseEtype == etype) {
                     const QString target = jsonutil::toText(jsonutil::uuidText(id));
                     for (const QUuid &source : m_before.entitiesWithValue(attr->id, target)) {
-                        children.append({ source, attr->etype });
+                        children.append({source, attr->etype});
                     }
                 }
                 if (attr->onDeleteReverse == u"cascade"_s && attr->etype == etype) {
                     for (const TripleValue &value : m_before.values(id, attr->id)) {
                         if (const auto target = jsonutil::parseUuid(value.value)) {
-                            children.append({ *target, attr->reverseEtype });
+                            children.append({*target, attr->reverseEtype});
                         }
                     }
                 }
@@ -792,12 +802,49 @@ private:
                 queue.append(child);
                 TxStep del;
                 del.op = TxStep::Op::DeleteEntity;
-                del.entity = Ref { false, child.first, {}, {}, jsonutil::uuidText(child.first) };
+                del.entity = Ref {false, child.first, {}, {}, jsonutil::uuidText(child.first)};
                 del.etype = child.second;
                 flat.append(del);
             }
         }
         return flat;
+    }
+
+    // Entities this transaction wrote to must still hold every required attribute of their namespace.
+    void validateRequired() const
+    {
+        QMap<std::pair<QString, QString>, QStringList> missing;
+        QJsonArray records;
+        QList<std::pair<QUuid, QString>> touched(m_touched.begin(), m_touched.end());
+        std::sort(touched.begin(), touched.end(), [](const auto &a, const auto &b) {
+            return std::tuple(a.second, jsonutil::uuidText(a.first))
+                < std::tuple(b.second, jsonutil::uuidText(b.first));
+        });
+        for (const auto &[id, etype] : std::as_const(touched)) {
+            if (!m_work.inEtype(id, etype)) {
+                continue;
+            }
+            for (const Attr *attr : m_work.etypeAttrs(etype)) {
+                if (!attr->required || !m_work.values(id, attr->id).isEmpty()) {
+                    continue;
+                }
+                missing[{etype, attr->label}].append(jsonutil::uuidText(id));
+                records.append(QJsonObject {{u"entity_id"_s, jsonutil::uuidText(id)}, {u"etype"_s, etype},
+                    {u"label"_s, attr->label}, {u"attr_id"_s, jsonutil::uuidText(attr->id)}});
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        QStringList parts;
+        for (auto it = missing.cbegin(); it != missing.cend(); ++it) {
+            const QString name = it.key().first + u'/' + it.key().second;
+            parts.append(it.value().size() == 1
+                    ? u"Missing required attribute `%1`: %2"_s.arg(name, it.value().first())
+                    : u"Missing required attributes `%1`: %2"_s.arg(name, it.value().join(u", "_s)));
+        }
+        throw StepFailure {
+            ApiError {400, u"validation-failed"_s, parts.join(u". "_s), QJsonObject {{u"records"_s, records}}}};
     }
 
     // ---- execution -----------------------------------------------------------------------------
@@ -849,10 +896,9 @@ private:
         }
         const Attr *clash = m_work.seekForward(attr.etype, attr.label);
         if (clash && clash->id != attr.id) {
-            throw StepFailure { ApiError { 400, u"record-not-unique"_s,
-                u"`%1` already exists on `%2`"_s.arg(attr.label, attr.etype),
-                QJsonObject { { u"record-type"_s, u"ident"_s }, { u"etype"_s, attr.etype },
-                    { u"label"_s, attr.label } } } };
+            throw StepFailure {
+                ApiError {400, u"record-not-unique"_s, u"`%1` already exists on `%2`"_s.arg(attr.label, attr.etype),
+                    QJsonObject {{u"record-type"_s, u"ident"_s}, {u"etype"_s, attr.etype}, {u"label"_s, attr.label}}}};
         }
         m_work.putAttr(attr);
     }
@@ -866,7 +912,7 @@ private:
         Attr attr = *existing;
         const QString prefix = jsonutil::uuidText(attr.id) + u"_deleted$"_s;
         const Attr *idAttr = m_work.seekForward(attr.etype, u"id"_s);
-        QJsonObject snapshot { { u"is_indexed"_s, attr.indexed }, { u"is_required"_s, attr.required } };
+        QJsonObject snapshot {{u"is_indexed"_s, attr.indexed}, {u"is_required"_s, attr.required}};
         snapshot.insert(u"id_attr_id"_s, idAttr ? QJsonValue(jsonutil::uuidText(idAttr->id)) : QJsonValue());
         attr.metadata.insert(u"soft_delete_snapshot"_s, snapshot);
         attr.etype = prefix + attr.etype;
@@ -904,7 +950,7 @@ private:
         }
     }
 
-    QUuid entityFor(const TxStep &step, const Ref &ref)
+    QUuid entityFor(const Ref &ref)
     {
         if (!ref.lookup) {
             return ref.id;
@@ -916,7 +962,7 @@ private:
         // An unknown lookup value creates the entity, holding just that value.
         const QUuid id = QUuid::createUuid();
         const Attr attr = *m_work.attr(ref.attrId);
-        writeTriple(step, id, attr, ref.value);
+        writeTriple(id, attr, ref.value);
         m_createdByLookup.insert(key);
         return id;
     }
@@ -929,25 +975,25 @@ private:
         }
         // A copy: writing triples may add inferred types, which replaces the stored attribute.
         const Attr attr = *current;
-        const QUuid id = entityFor(step, step.entity);
+        const QUuid id = entityFor(step.entity);
         QJsonValue value = step.value;
         if (step.identityTriple) {
             value = jsonutil::uuidText(id);
         } else if (step.valueRef) {
-            value = jsonutil::uuidText(entityFor(step, *step.valueRef));
+            value = jsonutil::uuidText(entityFor(*step.valueRef));
         } else if (attr.isRef) {
             const auto uuid = jsonutil::parseUuid(value);
             if (!uuid) {
-                throw StepFailure { ApiError::validationFailed(u"eid"_s, value,
-                    QJsonArray { QJsonObject { { u"message"_s, u"Expected link value to be a uuid."_s },
-                        { u"hint"_s, QJsonObject { { u"tx-step"_s, step.vectorized() } } } } }) };
+                throw StepFailure {ApiError::validationFailed(u"eid"_s, value,
+                    QJsonArray {QJsonObject {{u"message"_s, u"Expected link value to be a uuid."_s},
+                        {u"hint"_s, QJsonObject {{u"tx-step"_s, step.vectorized()}}}}})};
             }
             value = jsonutil::uuidText(*uuid);
         }
         if (step.entity.lookup && attr.id == step.entity.attrId
             && m_createdByLookup.contains(jsonutil::uuidText(step.entity.attrId) + jsonutil::toText(step.entity.value))
             && jsonutil::toText(value) != jsonutil::toText(step.entity.value)) {
-            failMessage(u"lookup"_s, QJsonArray { step.entity.original },
+            failMessage(u"lookup"_s, QJsonArray {step.entity.original},
                 u"Updates with lookups can only update the lookup attribute if an entity with the unique attribute "
                 u"value already exists."_s);
         }
@@ -955,26 +1001,26 @@ private:
             const QList<TripleValue> current = m_work.values(id, attr.id);
             value = jsonutil::deepMerge(current.isEmpty() ? QJsonValue() : current.first().value, value);
         }
-        writeTriple(step, id, attr, value);
+        writeTriple(id, attr, value);
     }
 
-    void writeTriple(const TxStep &step, const QUuid &id, const Attr &attr, const QJsonValue &value)
+    void writeTriple(const QUuid &id, const Attr &attr, const QJsonValue &value)
     {
         checkDataType(attr, id, value);
         if (attr.unique && !value.isNull()) {
             const QString text = jsonutil::toText(value);
             for (const QUuid &holder : m_work.entitiesWithValue(attr.id, text)) {
                 if (holder != id) {
-                    throw StepFailure { ApiError { 400, u"record-not-unique"_s,
+                    throw StepFailure {ApiError {400, u"record-not-unique"_s,
                         u"`%1` is a unique attribute on `%2` and an entity already exists with `%2.%1` = %3"_s.arg(
                             attr.label, attr.etype, text),
-                        QJsonObject { { u"record-type"_s, u"triple"_s }, { u"attr-id"_s, jsonutil::uuidText(attr.id) },
-                            { u"etype"_s, attr.etype }, { u"label"_s, attr.label }, { u"value"_s, text } } } };
+                        QJsonObject {{u"record-type"_s, u"triple"_s}, {u"attr-id"_s, jsonutil::uuidText(attr.id)},
+                            {u"etype"_s, attr.etype}, {u"label"_s, attr.label}, {u"value"_s, text}}}};
                 }
             }
         }
-        Q_UNUSED(step);
         m_work.addTriple(id, attr, value, m_now);
+        m_touched.insert({id, attr.etype});
         if (!attr.isRef && !value.isNull()) {
             const QString type = value.isString() ? u"string"_s
                 : value.isDouble()                ? u"number"_s
@@ -1007,13 +1053,13 @@ private:
         if (ok) {
             return;
         }
-        QJsonObject hint { { u"namespace"_s, attr.etype }, { u"attribute"_s, attr.label }, { u"value"_s, value },
-            { u"checked-data-type"_s, type }, { u"attr-id"_s, jsonutil::uuidText(attr.id) },
-            { u"entity-id"_s, jsonutil::uuidText(id) } };
-        throw StepFailure { ApiError { 400, u"validation-failed"_s,
+        QJsonObject hint {{u"namespace"_s, attr.etype}, {u"attribute"_s, attr.label}, {u"value"_s, value},
+            {u"checked-data-type"_s, type}, {u"attr-id"_s, jsonutil::uuidText(attr.id)},
+            {u"entity-id"_s, jsonutil::uuidText(id)}};
+        throw StepFailure {ApiError {400, u"validation-failed"_s,
             u"Invalid value type for %1. Value must be a %2 but the provided value type is %3."_s.arg(
                 attr.friendlyName(), type, jsonutil::typeName(value)),
-            hint } };
+            hint}};
     }
 
     void applyRetract(const TxStep &step)
@@ -1041,6 +1087,7 @@ private:
             }
         }
         m_work.retractTriple(*id, attr.id, jsonutil::toText(value));
+        m_touched.insert({*id, attr.etype});
     }
 
     const AppData &m_before;
@@ -1050,6 +1097,7 @@ private:
     QJsonArray m_steps;
     QList<Attr> m_created;
     QSet<QString> m_createdByLookup;
+    QSet<std::pair<QUuid, QString>> m_touched;
 };
 
 } // namespace
@@ -1058,8 +1106,7 @@ InstamlProcessor::InstamlProcessor(const AppData &before, AppData &work, const T
     : m_before(before)
     , m_work(work)
     , m_options(options)
-{
-}
+{ }
 
 std::expected<void, ApiError> InstamlProcessor::process(const QJsonArray &steps)
 {

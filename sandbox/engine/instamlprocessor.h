@@ -7,11 +7,15 @@ namespace sandbox {
 
 /**
  * Validates InstaML steps the way the server does, creates missing attributes (§7.4) and applies the
- * steps to a working copy of an app. On failure the copy must be dropped: nothing is undone here.
+ * steps to an app. On failure the caller rolls the app back with its journal: nothing is undone here.
  */
 class InstamlProcessor {
 public:
-    /** `before` is the app as committed; `work` starts as a copy of it and receives the changes. */
+    /**
+     * `before` answers questions about the state before the transaction (existence checks, cascades);
+     * `work` receives the changes. They may be the same object: those questions are asked before any
+     * triple is written.
+     */
     InstamlProcessor(const AppData &before, AppData &work, const TransactOptions &options);
 
     std::expected<void, ApiError> process(const QJsonArray &steps);

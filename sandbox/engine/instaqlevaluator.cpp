@@ -116,8 +116,7 @@ public:
         : m_data(data)
         , m_options(options)
         , m_urlBuilder(urlBuilder)
-    {
-    }
+    { }
 
     QueryResult run(const QJsonObject &query)
     {
@@ -134,7 +133,7 @@ public:
 private:
     [[noreturn]] void fail(const QJsonArray &errors) const
     {
-        throw QueryFailure { ApiError::validationFailed(u"query"_s, m_root, errors) };
+        throw QueryFailure {ApiError::validationFailed(u"query"_s, m_root, errors)};
     }
 
     [[noreturn]] void fail(const QString &expected, const QJsonArray &in, const QString &message,
@@ -146,7 +145,7 @@ private:
         if (!message.isEmpty()) {
             error.insert(u"message"_s, message);
         }
-        fail(QJsonArray { error });
+        fail(QJsonArray {error});
     }
 
     // ---- parsing -------------------------------------------------------------------------------
@@ -157,7 +156,7 @@ private:
         for (auto it = object.begin(); it != object.end(); ++it) {
             Form form;
             form.key = it.key();
-            form.in = appended(in, { it.key() });
+            form.in = appended(in, {it.key()});
             form.level = level;
             if (level == 0) {
                 form.etype = it.key();
@@ -177,7 +176,7 @@ private:
             const QJsonObject node = it.value().toObject();
             const QJsonValue options = node.value(u"$");
             if (!options.isUndefined() && !options.isNull() && !options.isObject()) {
-                fail(u"map?"_s, appended(form.in, { u"$"_s }), {});
+                fail(u"map?"_s, appended(form.in, {u"$"_s}), {});
             }
             parseOptions(form, options.toObject());
             QJsonObject children = node;
@@ -190,7 +189,7 @@ private:
 
     void parseOptions(Form &form, QJsonObject options)
     {
-        const QJsonArray optionsIn = appended(form.in, { u"$"_s });
+        const QJsonArray optionsIn = appended(form.in, {u"$"_s});
         auto present = [&](const char16_t *key) {
             const QJsonValue value = options.value(QStringView(key));
             return !value.isUndefined() && !value.isNull() && !(value.isBool() && !value.toBool());
@@ -199,13 +198,13 @@ private:
         if (options.contains(u"where"_s) && !options.value(u"where").isNull()) {
             const QJsonValue where = options.value(u"where");
             if (!where.isObject()) {
-                fail(u"map?"_s, appended(optionsIn, { u"where"_s }), {});
+                fail(u"map?"_s, appended(optionsIn, {u"where"_s}), {});
             }
             form.where = parseWhere(form, where.toObject(), optionsIn);
         }
         if (options.contains(u"order"_s) && !options.value(u"order").isNull()) {
             const QJsonValue order = options.value(u"order");
-            const QJsonArray orderIn = appended(optionsIn, { u"order"_s });
+            const QJsonArray orderIn = appended(optionsIn, {u"order"_s});
             if (!order.isObject()) {
                 fail(u"map?"_s, orderIn, {});
             }
@@ -217,7 +216,7 @@ private:
             if (map.size() == 1) {
                 const QJsonValue direction = map.begin().value();
                 if (direction != u"asc"_s && direction != u"desc"_s) {
-                    fail(u"valid-direction?"_s, appended(orderIn, { map.begin().key() }),
+                    fail(u"valid-direction?"_s, appended(orderIn, {map.begin().key()}),
                         u"We only support \"asc\" or \"desc\" in the `order` clause. Got %1."_s.arg(
                             jsonutil::toText(direction)));
                 }
@@ -232,7 +231,7 @@ private:
             }
             const QJsonValue value = options.value(QStringView(key));
             if (!isPositiveInt(value)) {
-                fail(u"supported-options?"_s, appended(optionsIn, { QString::fromUtf16(key) }),
+                fail(u"supported-options?"_s, appended(optionsIn, {QString::fromUtf16(key)}),
                     u"The %1 field must be a positive integer. Got %2."_s.arg(what, jsonutil::toText(value)));
             }
             target = qint64(value.toDouble());
@@ -243,35 +242,35 @@ private:
         if (present(u"offset")) {
             const QJsonValue value = options.value(u"offset");
             if (!value.isDouble() || value.toDouble() != std::floor(value.toDouble()) || value.toDouble() < 0) {
-                fail(u"supported-options?"_s, appended(optionsIn, { u"offset"_s }),
+                fail(u"supported-options?"_s, appended(optionsIn, {u"offset"_s}),
                     u"The offset field must be a non-negative integer. Got %1."_s.arg(jsonutil::toText(value)));
             }
             form.offset = qint64(value.toDouble());
         }
         if (present(u"after")) {
-            form.after = parseCursor(options.value(u"after"), appended(optionsIn, { u"after"_s }));
+            form.after = parseCursor(options.value(u"after"), appended(optionsIn, {u"after"_s}));
         }
         if (options.contains(u"afterInclusive"_s) && !options.value(u"afterInclusive").isNull()) {
             const QJsonValue value = options.value(u"afterInclusive");
             if (!value.isBool()) {
-                fail(u"boolean?"_s, appended(optionsIn, { u"afterInclusive"_s }), {});
+                fail(u"boolean?"_s, appended(optionsIn, {u"afterInclusive"_s}), {});
             }
             form.afterInclusive = value.toBool();
         }
         if (present(u"before")) {
-            form.before = parseCursor(options.value(u"before"), appended(optionsIn, { u"before"_s }));
+            form.before = parseCursor(options.value(u"before"), appended(optionsIn, {u"before"_s}));
         }
         if (options.contains(u"beforeInclusive"_s) && !options.value(u"beforeInclusive").isNull()) {
             const QJsonValue value = options.value(u"beforeInclusive");
             if (!value.isBool()) {
-                fail(u"boolean?"_s, appended(optionsIn, { u"beforeInclusive"_s }), {});
+                fail(u"boolean?"_s, appended(optionsIn, {u"beforeInclusive"_s}), {});
             }
             form.beforeInclusive = value.toBool();
         }
         if (present(u"aggregate")) {
             const QJsonValue value = options.value(u"aggregate");
             if (value != u"count"_s) {
-                fail(u"supported-options?"_s, appended(optionsIn, { u"aggregate"_s }),
+                fail(u"supported-options?"_s, appended(optionsIn, {u"aggregate"_s}),
                     u"The aggregate field only accepts \"count\", got %1."_s.arg(jsonutil::toText(value)));
             }
             form.aggregateCount = true;
@@ -279,7 +278,7 @@ private:
         const QJsonValue fields = options.value(u"fields");
         if (present(u"fields")) {
             if (!fields.isArray()) {
-                fail(u"array?"_s, appended(optionsIn, { u"fields"_s }),
+                fail(u"array?"_s, appended(optionsIn, {u"fields"_s}),
                     u"The `fields` property should be an array of field names."_s);
             }
             QStringList names;
@@ -289,8 +288,8 @@ private:
             form.fields = names;
         }
 
-        for (const char16_t *key : { u"where", u"order", u"limit", u"first", u"last", u"offset", u"before", u"after",
-                 u"beforeInclusive", u"afterInclusive", u"aggregate", u"fields" }) {
+        for (const char16_t *key : {u"where", u"order", u"limit", u"first", u"last", u"offset", u"before", u"after",
+                 u"beforeInclusive", u"afterInclusive", u"aggregate", u"fields"}) {
             options.remove(QString::fromUtf16(key));
         }
         if (!options.isEmpty()) {
@@ -350,7 +349,7 @@ private:
                 group.kind = key == u"or"_s ? Cond::Kind::Or : Cond::Kind::And;
                 for (const QJsonValue &clause : value.toArray()) {
                     if (!clause.isObject()) {
-                        fail(u"map?"_s, appended(optionsIn, { key }), {});
+                        fail(u"map?"_s, appended(optionsIn, {key}), {});
                     }
                     Cond inner;
                     inner.kind = Cond::Kind::And;
@@ -358,7 +357,7 @@ private:
                     group.children.append(inner);
                 }
                 if (group.children.isEmpty()) {
-                    fail(u"non-empty-list?"_s, appended(optionsIn, { key }),
+                    fail(u"non-empty-list?"_s, appended(optionsIn, {key}),
                         u"The list of `%1` conditions can't be empty."_s.arg(key));
                 }
                 conds.append(group);
@@ -378,7 +377,7 @@ private:
                 group.kind = Cond::Kind::And;
                 const QJsonObject ops = value.toObject();
                 for (auto op = ops.begin(); op != ops.end(); ++op) {
-                    group.children.append(parseLeaf(form, key, QJsonObject { { op.key(), op.value() } }));
+                    group.children.append(parseLeaf(form, key, QJsonObject {{op.key(), op.value()}}));
                 }
                 conds.append(group);
                 continue;
@@ -403,22 +402,21 @@ private:
             }
             const Attr *attr = fwd ? fwd : rev;
             if (!attr->isRef) {
-                throw QueryFailure { ApiError::validationFailed(u"attr"_s, attr->toJson(),
-                    QJsonArray { QJsonObject {
-                        { u"message"_s, u"%1.%2 needs to be a link"_s.arg(etype, path.at(i)) } } }) };
+                throw QueryFailure {ApiError::validationFailed(u"attr"_s, attr->toJson(),
+                    QJsonArray {QJsonObject {{u"message"_s, u"%1.%2 needs to be a link"_s.arg(etype, path.at(i))}}})};
             }
-            cond.hops.append(Hop { attr, fwd != nullptr });
+            cond.hops.append(Hop {attr, fwd != nullptr});
             etype = fwd ? attr->reverseEtype : attr->etype;
         }
         const QString label = path.last();
-        const QJsonArray valueIn = appended(form.in, { u"$"_s, u"where"_s, label });
+        const QJsonArray valueIn = appended(form.in, {u"$"_s, u"where"_s, label});
         if (label == u"id"_s) {
             cond.isId = true;
         } else if (!etype.isEmpty()) {
             if (const Attr *fwd = m_data.seekForward(etype, label)) {
-                cond.target = Hop { fwd, true };
+                cond.target = Hop {fwd, true};
             } else if (const Attr *rev = m_data.seekReverse(etype, label)) {
-                cond.target = Hop { rev, false };
+                cond.target = Hop {rev, false};
             } else {
                 cond.resolvable = false;
             }
@@ -436,7 +434,7 @@ private:
             cond.value = arg;
             if (op == u"$in"_s || op == u"in"_s) {
                 cond.op = Op::In;
-                cond.values = arg.isArray() ? arg.toArray() : QJsonArray { arg };
+                cond.values = arg.isArray() ? arg.toArray() : QJsonArray {arg};
             } else if (op == u"$not"_s || op == u"$ne"_s) {
                 cond.op = Op::Not;
             } else if (op == u"$isNull"_s) {
@@ -481,14 +479,14 @@ private:
                 uuidError(cond.value);
             }
             if (cond.op == Op::Not && !jsonutil::parseUuid(cond.value)) {
-                uuidError(QJsonObject { { u"$not"_s, cond.value } });
+                uuidError(QJsonObject {{u"$not"_s, cond.value}});
             }
             if (cond.op == Op::In) {
                 for (const QJsonValue &v : std::as_const(cond.values)) {
                     if (!jsonutil::parseUuid(v)) {
                         fail(u"uuid?"_s, valueIn,
-                            u"Expected %1 to match on a uuid, found %2 in %3"_s.arg(label, jsonutil::toText(v),
-                                jsonutil::toText(cond.values)));
+                            u"Expected %1 to match on a uuid, found %2 in %3"_s.arg(
+                                label, jsonutil::toText(v), jsonutil::toText(cond.values)));
                     }
                 }
             }
@@ -512,11 +510,11 @@ private:
                         attr.friendlyName()),
                     u"expected?"_s);
             }
-            const QJsonArray opIn = appended(valueIn, { opName });
+            const QJsonArray opIn = appended(valueIn, {opName});
             if ((cond.op == Op::Like || cond.op == Op::Ilike) && !cond.value.isString()) {
                 fail(u"string?"_s, opIn,
-                    u"The $like value for `%1` must be a string, but the query got the value `%2` of type `%3`."_s
-                        .arg(attr.friendlyName(), jsonutil::toText(cond.value), typeOfValue(cond.value)),
+                    u"The $like value for `%1` must be a string, but the query got the value `%2` of type `%3`."_s.arg(
+                        attr.friendlyName(), jsonutil::toText(cond.value), typeOfValue(cond.value)),
                     u"expected?"_s);
             }
             checkTyped(attr, cond.value, opIn);
@@ -553,7 +551,7 @@ private:
             if (!value.isString()) {
                 invalid();
             }
-            static const QStringList relative { u"tomorrow"_s, u"now"_s, u"yesterday"_s, u"today"_s };
+            static const QStringList relative {u"tomorrow"_s, u"now"_s, u"yesterday"_s, u"today"_s};
             if (relative.contains(value.toString()) || !jsonutil::parseDate(value)) {
                 fail(u"date-string?"_s, in,
                     u"The data type of `%1` is `date`, but the query got value `%2` of type `%3`."_s.arg(
@@ -599,7 +597,7 @@ private:
     QList<QJsonValue> leafValues(const Cond &cond, const QUuid &entityId) const
     {
         if (cond.isId) {
-            return { jsonutil::uuidText(entityId) };
+            return {jsonutil::uuidText(entityId)};
         }
         QList<QJsonValue> values;
         if (cond.target.attr->isRef) {
@@ -644,7 +642,7 @@ private:
             return false;
         }
         // Walk the links; a hop that leads nowhere makes the path null.
-        QList<QUuid> current { entityId };
+        QList<QUuid> current {entityId};
         bool brokenPath = false;
         for (const Hop &hop : cond.hops) {
             QList<QUuid> next;
@@ -695,8 +693,8 @@ private:
             }
             return false;
         case Op::Not:
-            return std::any_of(
-                values.begin(), values.end(), [&](const auto &v) { return !v.isNull() && !equal(cond, v, cond.value); });
+            return std::any_of(values.begin(), values.end(),
+                [&](const auto &v) { return !v.isNull() && !equal(cond, v, cond.value); });
         case Op::IsNull:
             return false;
         case Op::NotNull:
@@ -821,9 +819,28 @@ private:
 
     QList<QUuid> candidates(const Form &form) const
     {
+        // An equality on the entity's own attribute narrows the scan to the value index.
+        std::optional<QSet<QUuid>> narrowed;
+        for (const Cond &cond : form.where) {
+            if (cond.kind != Cond::Kind::Leaf || !cond.resolvable || !cond.hops.isEmpty() || cond.op != Op::Eq) {
+                continue;
+            }
+            if (cond.isId) {
+                const auto uuid = jsonutil::parseUuid(cond.value);
+                narrowed = uuid ? QSet<QUuid> {*uuid} : QSet<QUuid> {};
+                break;
+            }
+            const Attr *attr = cond.target.attr;
+            if (attr && cond.target.forward && attr->checkedDataType != u"date"_s) {
+                narrowed = m_data.entitiesWithValue(attr->id, jsonutil::toText(comparable(cond, cond.value)));
+                break;
+            }
+        }
+        const QList<QUuid> pool
+            = narrowed ? QList<QUuid>(narrowed->begin(), narrowed->end()) : m_data.etypeEntities(form.etype);
         QList<QUuid> result;
-        for (const QUuid &id : m_data.etypeEntities(form.etype)) {
-            if (visible(id, form.etype) && matches(form.where, id)) {
+        for (const QUuid &id : pool) {
+            if (m_data.inEtype(id, form.etype) && visible(id, form.etype) && matches(form.where, id)) {
                 result.append(id);
             }
         }
@@ -832,14 +849,14 @@ private:
 
     QJsonArray evaluateTop(const Form &form, QueryResult &result)
     {
-        const bool paginates = form.limit || form.first || form.last || form.offset || form.before || form.after
-            || form.hasOrder;
+        const bool paginates
+            = form.limit || form.first || form.last || form.offset || form.before || form.after || form.hasOrder;
         if (form.aggregateCount && m_options.identity.kind != Identity::Kind::Admin) {
-            fail(u"admin?"_s, appended(form.in, { u"$"_s, u"aggregate"_s }),
+            fail(u"admin?"_s, appended(form.in, {u"$"_s, u"aggregate"_s}),
                 u"Aggregates are currently only available for admin queries."_s);
         }
         if (form.aggregateCount && !form.children.isEmpty()) {
-            fail(u"valid-query?"_s, appended(form.in, { u"$"_s, u"aggregate"_s }),
+            fail(u"valid-query?"_s, appended(form.in, {u"$"_s, u"aggregate"_s}),
                 u"You can not combine aggregates with child queries at this time."_s);
         }
 
@@ -848,9 +865,9 @@ private:
         if (paginates) {
             const QString key = form.hasOrder ? form.orderKey : u"serverCreatedAt"_s;
             byCreation = key == u"serverCreatedAt"_s;
-            const Attr *cursorAttr = byCreation ? m_data.seekForward(form.etype, u"id"_s)
-                                                : m_data.seekForward(form.etype, key);
-            const QJsonArray orderIn = appended(form.in, { u"$"_s, u"order"_s });
+            const Attr *cursorAttr
+                = byCreation ? m_data.seekForward(form.etype, u"id"_s) : m_data.seekForward(form.etype, key);
+            const QJsonArray orderIn = appended(form.in, {u"$"_s, u"order"_s});
             if (!cursorAttr) {
                 fail(u"supported-order?"_s, orderIn,
                     u"There is no `%1` attribute for %2."_s.arg(byCreation ? u"id"_s : key, form.etype));
@@ -867,7 +884,7 @@ private:
 
         const QList<QUuid> ids = candidates(form);
         if (form.aggregateCount) {
-            result.aggregate.insert(form.key, QJsonObject { { u"count"_s, double(ids.size()) } });
+            result.aggregate.insert(form.key, QJsonObject {{u"count"_s, double(ids.size())}});
             return {};
         }
         const QList<SortKey> all = sorted(ids, orderAttr, form.desc);
@@ -925,8 +942,8 @@ private:
     {
         QJsonArray errors;
         auto add = [&](const QString &message) {
-            errors.append(QJsonObject {
-                { u"expected"_s, u"supported-order?"_s }, { u"in"_s, orderIn }, { u"message"_s, message } });
+            errors.append(
+                QJsonObject {{u"expected"_s, u"supported-order?"_s}, {u"in"_s, orderIn}, {u"message"_s, message}});
         };
         if (!attr.indexed) {
             add(u"The `%1` attribute is not indexed. Only indexed and typed attributes can be used to order by."_s.arg(
@@ -945,8 +962,8 @@ private:
         }
     }
 
-    void checkCursorAttr(const std::optional<QJsonArray> &cursor, const QString &which, const Attr &orderAttr,
-        const Form &form) const
+    void checkCursorAttr(
+        const std::optional<QJsonArray> &cursor, const QString &which, const Attr &orderAttr, const Form &form) const
     {
         if (!cursor) {
             return;
@@ -959,17 +976,18 @@ private:
         const Attr *cursorAttr = m_data.attr(cursorAttrId);
         const QString detail = cursorAttr
             ? u"The query orders by `%1`, but the query that returned the cursor orders by `%2`."_s.arg(
-                  orderLabel(orderAttr), orderLabel(*cursorAttr))
+                orderLabel(orderAttr), orderLabel(*cursorAttr))
             : u"The query orders by `%1`, but the query that returned the cursor orders by a missing attribute."_s.arg(
-                  orderLabel(orderAttr));
-        fail(u"valid-cursor?"_s, appended(form.in, { u"$"_s, which }), u"Invalid %1 cursor. %2"_s.arg(which, detail));
+                orderLabel(orderAttr));
+        fail(u"valid-cursor?"_s, appended(form.in, {u"$"_s, which}), u"Invalid %1 cursor. %2"_s.arg(which, detail));
     }
 
-    bool passesCursor(const SortKey &key, const QJsonArray &cursor, bool byCreation, bool desc, bool after,
-        bool inclusive) const
+    bool passesCursor(
+        const SortKey &key, const QJsonArray &cursor, bool byCreation, bool desc, bool after, bool inclusive) const
     {
         SortKey other;
-        other.idText = jsonutil::parseUuid(cursor.at(0)).transform(jsonutil::uuidText).value_or(cursor.at(0).toString());
+        other.idText
+            = jsonutil::parseUuid(cursor.at(0)).transform(jsonutil::uuidText).value_or(cursor.at(0).toString());
         other.createdAt = qint64(cursor.at(3).toDouble());
         other.value = cursor.at(2);
         if (!byCreation) {
@@ -993,8 +1011,8 @@ private:
     QJsonArray cursorOf(const SortKey &key, const Attr &attr, bool byCreation) const
     {
         const QJsonValue value = byCreation ? QJsonValue(key.idText) : rawOrderValue(key.id, attr);
-        return QJsonArray { key.idText, jsonutil::uuidText(attr.id), value,
-            double(byCreation ? key.createdAt : key.valueCreatedAt) };
+        return QJsonArray {
+            key.idText, jsonutil::uuidText(attr.id), value, double(byCreation ? key.createdAt : key.valueCreatedAt)};
     }
 
     QJsonValue rawOrderValue(const QUuid &id, const Attr &attr) const
@@ -1046,11 +1064,11 @@ private:
 
     QJsonValue buildChild(const Form &form, const QUuid &parentId) const
     {
-        const bool singular = m_options.inference && form.link
-            && (form.linkForward ? !form.link->cardinalityMany : form.link->unique);
+        const bool singular
+            = m_options.inference && form.link && (form.linkForward ? !form.link->cardinalityMany : form.link->unique);
         QList<QUuid> ids;
         if (form.link) {
-            for (const QUuid &id : follow(parentId, Hop { form.link, form.linkForward })) {
+            for (const QUuid &id : follow(parentId, Hop {form.link, form.linkForward})) {
                 if (!ids.contains(id) && m_data.inEtype(id, form.etype) && visible(id, form.etype)
                     && matches(form.where, id)) {
                     ids.append(id);
@@ -1059,10 +1077,8 @@ private:
         }
         const Attr *orderAttr = nullptr;
         if (form.hasOrder && form.orderKey != u"serverCreatedAt"_s) {
+            // An unknown nested order attribute leaves every value missing: creation order by id.
             orderAttr = m_data.seekForward(form.etype, form.orderKey);
-            if (!orderAttr) {
-                orderAttr = nullptr;
-            }
         }
         const QJsonArray entities = buildEntities(form, sorted(ids, orderAttr, form.desc));
         if (singular) {
@@ -1079,13 +1095,12 @@ private:
 
 } // namespace
 
-InstaqlEvaluator::InstaqlEvaluator(const AppData &data, const QueryOptions &options,
-    const Store::FileUrlBuilder &urlBuilder)
+InstaqlEvaluator::InstaqlEvaluator(
+    const AppData &data, const QueryOptions &options, const Store::FileUrlBuilder &urlBuilder)
     : m_data(data)
     , m_options(options)
     , m_urlBuilder(urlBuilder)
-{
-}
+{ }
 
 std::expected<QueryResult, ApiError> InstaqlEvaluator::run(const QJsonObject &query)
 {

@@ -16,7 +16,6 @@ public:
     std::expected<QueryResult, ApiError> run(const QJsonObject &query);
 
 private:
-
     const AppData &m_data;
     const QueryOptions &m_options;
     const Store::FileUrlBuilder &m_urlBuilder;

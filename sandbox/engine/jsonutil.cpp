@@ -11,7 +11,7 @@ namespace sandbox::jsonutil {
 QString toText(const QJsonValue &value)
 {
     // QJsonDocument only serialises containers, so wrap the value and strip the brackets.
-    const QByteArray wrapped = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
+    const QByteArray wrapped = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
 }
 

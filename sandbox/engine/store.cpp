@@ -25,14 +25,14 @@ constexpr int kGracePeriodDays = 2;
 
 ApiError unknownApp(const QUuid &appId)
 {
-    return ApiError::recordNotFound(u"app"_s, QJsonObject { { u"id"_s, jsonutil::uuidText(appId) } });
+    return ApiError::recordNotFound(u"app"_s, QJsonObject {{u"id"_s, jsonutil::uuidText(appId)}});
 }
 
 ApiError storageError(const QString &detail)
 {
     qCWarning(lcSandboxEngine) << "database write failed:" << detail;
-    return ApiError { 500, u"sql-exception"_s, u"The database could not store the transaction."_s,
-        QJsonObject { { u"debug-uri"_s, QJsonValue() } } };
+    return ApiError {500, u"sql-exception"_s, u"The database could not store the transaction."_s,
+        QJsonObject {{u"debug-uri"_s, QJsonValue()}}};
 }
 
 } // namespace
@@ -82,8 +82,7 @@ struct Store::Private {
 
 Store::Store()
     : d(std::make_unique<Private>())
-{
-}
+{ }
 
 Store::~Store() = default;
 
@@ -149,8 +148,8 @@ bool Store::isAdminToken(const QUuid &appId, const QUuid &token) const
         [&](const AppInfo &app) { return app.id == appId && app.adminToken == token && !token.isNull(); });
 }
 
-std::expected<QueryResult, ApiError> Store::query(const QUuid &appId, const QJsonObject &instaql,
-    const QueryOptions &options) const
+std::expected<QueryResult, ApiError> Store::query(
+    const QUuid &appId, const QJsonObject &instaql, const QueryOptions &options) const
 {
     std::shared_lock lock(d->mutex);
     const auto it = d->data.constFind(appId);
@@ -161,8 +160,8 @@ std::expected<QueryResult, ApiError> Store::query(const QUuid &appId, const QJso
     return evaluator.run(instaql);
 }
 
-std::expected<qint64, ApiError> Store::transact(const QUuid &appId, const QJsonArray &steps,
-    const TransactOptions &options)
+std::expected<qint64, ApiError> Store::transact(
+    const QUuid &appId, const QJsonArray &steps, const TransactOptions &options)
 {
     qint64 txId = 0;
     {
@@ -171,18 +170,20 @@ std::expected<qint64, ApiError> Store::transact(const QUuid &appId, const QJsonA
         if (it == d->data.end()) {
             return std::unexpected(unknownApp(appId));
         }
-        // Work on a copy (cheap: implicitly shared) so a failure leaves the published image untouched.
-        AppData work = it.value();
-        InstamlProcessor processor(it.value(), work, options);
+        // Changes go straight into the published image; a failure undoes them from the journal.
+        AppData &data = it.value();
+        InstamlProcessor processor(data, data, options);
         if (auto processed = processor.process(steps); !processed) {
+            data.rollback(data.takeJournal());
             return std::unexpected(processed.error());
         }
-        auto committed = d->db->commit(appId, work.takeJournal());
+        const QList<Change> journal = data.takeJournal();
+        auto committed = d->db->commit(appId, journal);
         if (!committed) {
+            data.rollback(journal);
             return std::unexpected(storageError(committed.error()));
         }
         txId = *committed;
-        it.value() = std::move(work);
     }
     qCDebug(lcSandboxEngine) << "committed tx" << txId << "with" << steps.size() << "steps";
     d->notify(appId, txId);
@@ -212,9 +213,8 @@ QJsonArray Store::attrs(const QUuid &appId) const
         return result;
     }
     QList<const Attr *> live = it->liveAttrs();
-    std::sort(live.begin(), live.end(), [](const Attr *a, const Attr *b) {
-        return std::tuple(a->etype, a->label) < std::tuple(b->etype, b->label);
-    });
+    std::sort(live.begin(), live.end(),
+        [](const Attr *a, const Attr *b) { return std::tuple(a->etype, a->label) < std::tuple(b->etype, b->label); });
     for (const Attr *attr : std::as_const(live)) {
         result.append(attr->toJson());
     }
@@ -228,8 +228,8 @@ QJsonObject Store::schema(const QUuid &appId) const
     QJsonObject refs;
     const auto it = d->data.constFind(appId);
     if (it != d->data.cend()) {
-        static const QStringList hiddenFileLabels { u"content-type"_s, u"content-disposition"_s, u"size"_s,
-            u"location-id"_s, u"key-version"_s };
+        static const QStringList hiddenFileLabels {
+            u"content-type"_s, u"content-disposition"_s, u"size"_s, u"location-id"_s, u"key-version"_s};
         for (const Attr *attr : it->liveAttrs()) {
             if (attr->etype.startsWith(u'$') && !systemcatalog::isVisibleSystemEtype(attr->etype)) {
                 continue;
@@ -255,7 +255,7 @@ QJsonObject Store::schema(const QUuid &appId) const
             }
         }
     }
-    return QJsonObject { { u"blobs"_s, blobs }, { u"refs"_s, refs } };
+    return QJsonObject {{u"blobs"_s, blobs}, {u"refs"_s, refs}};
 }
 
 QJsonObject Store::softDeletedAttrs(const QUuid &appId) const
@@ -279,7 +279,7 @@ QJsonObject Store::softDeletedAttrs(const QUuid &appId) const
     for (const QJsonObject &attr : std::as_const(deleted)) {
         array.append(attr);
     }
-    return QJsonObject { { u"attrs"_s, array }, { u"grace-period-days"_s, kGracePeriodDays } };
+    return QJsonObject {{u"attrs"_s, array}, {u"grace-period-days"_s, kGracePeriodDays}};
 }
 
 int Store::addChangeListener(ChangeListener listener)

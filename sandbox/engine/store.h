@@ -33,8 +33,8 @@ struct QueryOptions {
 
 /** A query's result tree plus the metadata that only the live-query stream carries. */
 struct QueryResult {
-    QJsonObject tree;      // {"goals":[…], …}
-    QJsonObject pageInfo;  // result-meta.page-info, {} unless the top level paginates or orders
+    QJsonObject tree; // {"goals":[…], …}
+    QJsonObject pageInfo; // result-meta.page-info, {} unless the top level paginates or orders
     QJsonObject aggregate; // result-meta.aggregate
 };
 
@@ -60,7 +60,8 @@ struct AppInfo {
 class Store {
 public:
     using ChangeListener = std::function<void(const QUuid &appId, qint64 txId)>;
-    /** Builds the `url` of a $files entity from its app id and location id. */
+    /** Builds the `url` of a $files entity from its app id and location id. Runs under the store's read lock: it
+     *  must not call back into the store. */
     using FileUrlBuilder = std::function<QString(const QUuid &appId, const QString &locationId)>;
 
     static std::expected<std::unique_ptr<Store>, QString> open(const QString &databasePath);
@@ -73,11 +74,11 @@ public:
     bool isAdminToken(const QUuid &appId, const QUuid &token) const;
 
     // Data
-    std::expected<QueryResult, ApiError> query(const QUuid &appId, const QJsonObject &instaql,
-        const QueryOptions &options = {}) const;
+    std::expected<QueryResult, ApiError> query(
+        const QUuid &appId, const QJsonObject &instaql, const QueryOptions &options = {}) const;
     /** Runs all steps in one SQLite transaction and returns the new, strictly increasing tx id. */
-    std::expected<qint64, ApiError> transact(const QUuid &appId, const QJsonArray &steps,
-        const TransactOptions &options = {});
+    std::expected<qint64, ApiError> transact(
+        const QUuid &appId, const QJsonArray &steps, const TransactOptions &options = {});
     /** When the entity's first triple was written; invalid when it does not exist. */
     QDateTime entityCreatedAt(const QUuid &appId, const QUuid &entityId) const;
 

@@ -11,10 +11,10 @@ namespace {
 const QHash<QString, QString> &etypeShortcodes()
 {
     static const QHash<QString, QString> codes {
-        { u"$users"_s, u"us"_s },
-        { u"$magicCodes"_s, u"mc"_s },
-        { u"$userRefreshTokens"_s, u"ur"_s },
-        { u"$files"_s, u"fi"_s },
+        {u"$users"_s, u"us"_s},
+        {u"$magicCodes"_s, u"mc"_s},
+        {u"$userRefreshTokens"_s, u"ur"_s},
+        {u"$files"_s, u"fi"_s},
     };
     return codes;
 }
@@ -22,22 +22,22 @@ const QHash<QString, QString> &etypeShortcodes()
 const QHash<QString, QString> &labelShortcodes()
 {
     static const QHash<QString, QString> codes {
-        { u"$user"_s, u"user"_s },
-        { u"codeHash"_s, u"codehash"_s },
-        { u"content-disposition"_s, u"cdisp"_s },
-        { u"content-type"_s, u"ctype"_s },
-        { u"email"_s, u"email"_s },
-        { u"hashedToken"_s, u"hashedtok"_s },
-        { u"id"_s, u"id"_s },
-        { u"imageURL"_s, u"imageurl"_s },
-        { u"key-version"_s, u"kv"_s },
-        { u"linkedGuestUsers"_s, u"lgu"_s },
-        { u"linkedPrimaryUser"_s, u"lpu"_s },
-        { u"location-id"_s, u"lid"_s },
-        { u"path"_s, u"path"_s },
-        { u"size"_s, u"size"_s },
-        { u"type"_s, u"type"_s },
-        { u"url"_s, u"url"_s },
+        {u"$user"_s, u"user"_s},
+        {u"codeHash"_s, u"codehash"_s},
+        {u"content-disposition"_s, u"cdisp"_s},
+        {u"content-type"_s, u"ctype"_s},
+        {u"email"_s, u"email"_s},
+        {u"hashedToken"_s, u"hashedtok"_s},
+        {u"id"_s, u"id"_s},
+        {u"imageURL"_s, u"imageurl"_s},
+        {u"key-version"_s, u"kv"_s},
+        {u"linkedGuestUsers"_s, u"lgu"_s},
+        {u"linkedPrimaryUser"_s, u"lpu"_s},
+        {u"location-id"_s, u"lid"_s},
+        {u"path"_s, u"path"_s},
+        {u"size"_s, u"size"_s},
+        {u"type"_s, u"type"_s},
+        {u"url"_s, u"url"_s},
     };
     return codes;
 }
@@ -94,10 +94,10 @@ Attr makeAttr(const QString &etype, const QString &label, const Props &props)
     return attr;
 }
 
-Attr makeLink(const QString &etype, const QString &label, const QString &targetEtype, const QString &reverseLabel,
-    bool indexed)
+Attr makeLink(
+    const QString &etype, const QString &label, const QString &targetEtype, const QString &reverseLabel, bool indexed)
 {
-    Attr attr = makeAttr(etype, label, { false, indexed, false, {} });
+    Attr attr = makeAttr(etype, label, {false, indexed, false, {}});
     attr.isRef = true;
     attr.reverseIdentId = systemUuid(u"id"_s, targetEtype, reverseLabel);
     attr.reverseEtype = targetEtype;
@@ -117,26 +117,26 @@ QList<Attr> attrs()
     const QString string = u"string"_s;
     const QString number = u"number"_s;
     return {
-        makeAttr(users, u"id"_s, { true, true, false, {} }),
-        makeAttr(users, u"email"_s, { true, true, false, string }),
-        makeAttr(users, u"type"_s, { false, false, false, string }),
-        makeAttr(users, u"imageURL"_s, { false, false, false, string }),
+        makeAttr(users, u"id"_s, {true, true, false, {}}),
+        makeAttr(users, u"email"_s, {true, true, false, string}),
+        makeAttr(users, u"type"_s, {false, false, false, string}),
+        makeAttr(users, u"imageURL"_s, {false, false, false, string}),
         makeLink(users, u"linkedPrimaryUser"_s, users, u"linkedGuestUsers"_s, false),
-        makeAttr(codes, u"id"_s, { true, true, false, {} }),
-        makeAttr(codes, u"codeHash"_s, { false, true, false, string }),
-        makeAttr(codes, u"email"_s, { false, true, false, string }),
+        makeAttr(codes, u"id"_s, {true, true, false, {}}),
+        makeAttr(codes, u"codeHash"_s, {false, true, false, string}),
+        makeAttr(codes, u"email"_s, {false, true, false, string}),
         makeLink(codes, u"$user"_s, users, codes, true),
-        makeAttr(tokens, u"id"_s, { true, true, false, {} }),
-        makeAttr(tokens, u"hashedToken"_s, { true, true, false, string }),
+        makeAttr(tokens, u"id"_s, {true, true, false, {}}),
+        makeAttr(tokens, u"hashedToken"_s, {true, true, false, string}),
         makeLink(tokens, u"$user"_s, users, tokens, true),
-        makeAttr(files, u"id"_s, { true, true, false, {} }),
-        makeAttr(files, u"path"_s, { true, true, true, string }),
-        makeAttr(files, u"size"_s, { false, true, true, number }),
-        makeAttr(files, u"content-type"_s, { false, true, false, string }),
-        makeAttr(files, u"content-disposition"_s, { false, true, false, string }),
-        makeAttr(files, u"location-id"_s, { true, true, true, string }),
-        makeAttr(files, u"key-version"_s, { false, false, false, number }),
-        makeAttr(files, u"url"_s, { false, false, false, string }),
+        makeAttr(files, u"id"_s, {true, true, false, {}}),
+        makeAttr(files, u"path"_s, {true, true, true, string}),
+        makeAttr(files, u"size"_s, {false, true, true, number}),
+        makeAttr(files, u"content-type"_s, {false, true, false, string}),
+        makeAttr(files, u"content-disposition"_s, {false, true, false, string}),
+        makeAttr(files, u"location-id"_s, {true, true, true, string}),
+        makeAttr(files, u"key-version"_s, {false, false, false, number}),
+        makeAttr(files, u"url"_s, {false, false, false, string}),
     };
 }
 

@@ -27,7 +27,7 @@ inline QJsonArray array(const char *text)
 
 inline QString compact(const QJsonValue &value)
 {
-    const QByteArray text = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
+    const QByteArray text = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(text.mid(1, text.size() - 2));
 }
 
@@ -52,7 +52,7 @@ struct Fixture {
         if (!dir.isValid() || !open()) {
             return false;
         }
-        return store->createApp(sandbox::AppInfo { appId, QUuid::createUuid(), QStringLiteral("test") }).has_value();
+        return store->createApp(sandbox::AppInfo {appId, QUuid::createUuid(), QStringLiteral("test")}).has_value();
     }
 
     std::expected<qint64, sandbox::ApiError> tx(const char *steps, const sandbox::TransactOptions &options = {})
@@ -60,7 +60,8 @@ struct Fixture {
         return store->transact(appId, array(steps), options);
     }
 
-    std::expected<sandbox::QueryResult, sandbox::ApiError> q(const char *query, const sandbox::QueryOptions &options = {})
+    std::expected<sandbox::QueryResult, sandbox::ApiError> q(
+        const char *query, const sandbox::QueryOptions &options = {})
     {
         return store->query(appId, object(query), options);
     }

@@ -67,7 +67,6 @@ bool containsSubset(const QJsonValue &actual, const QJsonValue &expected)
 
 } // namespace
 
-
 void TestInstaml::init()
 {
     m_fixture = std::make_unique<Fixture>();
@@ -95,8 +94,8 @@ void TestInstaml::steps_data()
     QTest::newRow("update-keeps-other-attrs")
         << QByteArray(R"([["update","goals",")" ID_A R"(",{"title":"a","done":false}]])")
         << QByteArray(R"([["update","goals",")" ID_A R"(",{"title":"b"},{"upsert":true}]])")
-        << QByteArray(R"({"goals":{}})")
-        << QByteArray(R"({"goals":[{"id":")" ID_A R"(","title":"b","done":false}]})") << false;
+        << QByteArray(R"({"goals":{}})") << QByteArray(R"({"goals":[{"id":")" ID_A R"(","title":"b","done":false}]})")
+        << false;
     QTest::newRow("update-strict-existing")
         << QByteArray(R"([["update","goals",")" ID_A R"(",{"title":"a"}]])")
         << QByteArray(R"([["update","goals",")" ID_A R"(",{"title":"b"},{"upsert":false}]])")
@@ -108,17 +107,20 @@ void TestInstaml::steps_data()
     QTest::newRow("create") << QByteArray("[]") << QByteArray(R"([["create","goals",")" ID_A R"(",{"title":"x"}]])")
                             << QByteArray(R"({"goals":{}})")
                             << QByteArray(R"({"goals":[{"id":")" ID_A R"(","title":"x"}]})") << false;
-    QTest::newRow("values-round-trip")
-        << QByteArray("[]")
-        << QByteArray(R"([["update","goals",")" ID_A R"(",{"s":"ü/x","n":1.5,"b":true,"o":{"k":[1,null]},"z":null}]])")
-        << QByteArray(R"({"goals":{}})")
-        << QByteArray(R"({"goals":[{"id":")" ID_A R"(","s":"ü/x","n":1.5,"b":true,"o":{"k":[1,null]},"z":null}]})")
-        << false;
-    QTest::newRow("merge-deep")
-        << QByteArray(R"([["update","games",")" ID_A R"(",{"state":{"a":1,"b":{"c":2},"k":"v"}}]])")
-        << QByteArray(R"([["merge","games",")" ID_A R"(",{"state":{"b":{"d":3},"a":null,"k":[1]}}]])")
-        << QByteArray(R"({"games":{}})")
-        << QByteArray(R"({"games":[{"id":")" ID_A R"(","state":{"b":{"c":2,"d":3},"k":[1]}}]})") << false;
+    QTest::newRow("values-round-trip") << QByteArray("[]")
+                                       << QByteArray(R"([["update","goals",")" ID_A
+                                                     R"(",{"s":"ü/x","n":1.5,"b":true,"o":{"k":[1,null]},"z":null}]])")
+                                       << QByteArray(R"({"goals":{}})")
+                                       << QByteArray(R"({"goals":[{"id":")" ID_A
+                                                     R"(","s":"ü/x","n":1.5,"b":true,"o":{"k":[1,null]},"z":null}]})")
+                                       << false;
+    QTest::newRow("merge-deep") << QByteArray(
+        R"([["update","games",")" ID_A R"(",{"state":{"a":1,"b":{"c":2},"k":"v"}}]])")
+                                << QByteArray(
+                                       R"([["merge","games",")" ID_A R"(",{"state":{"b":{"d":3},"a":null,"k":[1]}}]])")
+                                << QByteArray(R"({"games":{}})")
+                                << QByteArray(R"({"games":[{"id":")" ID_A R"(","state":{"b":{"c":2,"d":3},"k":[1]}}]})")
+                                << false;
     QTest::newRow("merge-into-missing") << QByteArray("[]")
                                         << QByteArray(R"([["merge","games",")" ID_A R"(",{"state":{"x":1}}]])")
                                         << QByteArray(R"({"games":{}})")
@@ -126,7 +128,8 @@ void TestInstaml::steps_data()
     QTest::newRow("delete-removes-incoming-links")
         << QByteArray(R"([["update","goals",")" ID_A R"(",{}],["update","todos",")" ID_T R"(",{"t":1}],)"
                       R"(["link","goals",")" ID_A R"(",{"todos":")" ID_T R"("}]])")
-        << QByteArray(R"([["delete","todos",")" ID_T R"(",null]])") << QByteArray(R"({"goals":{"todos":{}},"todos":{}})")
+        << QByteArray(R"([["delete","todos",")" ID_T R"(",null]])")
+        << QByteArray(R"({"goals":{"todos":{}},"todos":{}})")
         << QByteArray(R"({"goals":[{"id":")" ID_A R"(","todos":[]}],"todos":[]})") << false;
     QTest::newRow("delete-missing-is-noop") << QByteArray("[]") << QByteArray(R"([["delete","goals",")" ID_A R"("]])")
                                             << QByteArray(R"({"goals":{}})") << QByteArray(R"({"goals":[]})") << false;
@@ -148,44 +151,43 @@ void TestInstaml::steps_data()
                       R"(["update","todos",")" ID_U R"(",{}]])")
         << QByteArray(R"([["link","goals",")" ID_A R"(",{"todos":[")" ID_T R"(",")" ID_U R"("]}]])")
         << QByteArray(R"({"goals":{"todos":{}}})")
-        << QByteArray(R"({"goals":[{"id":")" ID_A R"(","todos":[{"id":")" ID_T R"("},{"id":")" ID_U R"("}]}]})") << false;
-    QTest::newRow("unlink")
-        << QByteArray(R"([["update","goals",")" ID_A R"(",{}],["update","todos",")" ID_T R"(",{}],)"
-                      R"(["link","goals",")" ID_A R"(",{"todos":")" ID_T R"("}]])")
-        << QByteArray(R"([["unlink","goals",")" ID_A R"(",{"todos":")" ID_T R"("}]])")
-        << QByteArray(R"({"goals":{"todos":{}}})") << QByteArray(R"({"goals":[{"id":")" ID_A R"(","todos":[]}]})")
+        << QByteArray(R"({"goals":[{"id":")" ID_A R"(","todos":[{"id":")" ID_T R"("},{"id":")" ID_U R"("}]}]})")
         << false;
-    QTest::newRow("lookup-pair-creates")
-        << QByteArray("[]") << QByteArray(R"([["update","users",["handle","stopa"],{"name":"Stepan"}]])")
-        << QByteArray(R"({"users":{}})") << QByteArray(R"({"users":[{"handle":"stopa","name":"Stepan"}]})") << true;
+    QTest::newRow("unlink") << QByteArray(R"([["update","goals",")" ID_A R"(",{}],["update","todos",")" ID_T R"(",{}],)"
+                                          R"(["link","goals",")" ID_A R"(",{"todos":")" ID_T R"("}]])")
+                            << QByteArray(R"([["unlink","goals",")" ID_A R"(",{"todos":")" ID_T R"("}]])")
+                            << QByteArray(R"({"goals":{"todos":{}}})")
+                            << QByteArray(R"({"goals":[{"id":")" ID_A R"(","todos":[]}]})") << false;
+    QTest::newRow("lookup-pair-creates") << QByteArray("[]")
+                                         << QByteArray(R"([["update","users",["handle","stopa"],{"name":"Stepan"}]])")
+                                         << QByteArray(R"({"users":{}})")
+                                         << QByteArray(R"({"users":[{"handle":"stopa","name":"Stepan"}]})") << true;
     QTest::newRow("lookup-pair-updates-existing")
         << QByteArray(R"([["update","users",")" ID_A R"(",{"handle":"stopa"}],)"
                       R"(["add-attr",{"id":")" ID_C R"(","forward-identity":[")" ID_B
                       R"(","people","handle"],"value-type":"blob","cardinality":"one","unique?":true,"index?":true}]])")
         << QByteArray(R"([["update","people",["handle","x"],{"n":1}],["update","people",["handle","x"],{"n":2}]])")
         << QByteArray(R"({"people":{}})") << QByteArray(R"({"people":[{"handle":"x","n":2}]})") << true;
-    QTest::newRow("lookup-object")
-        << QByteArray(R"([["update","users",["handle","stopa"],{"name":"a"}]])")
-        << QByteArray(R"([["update","users",{"handle":"stopa"},{"name":"b"}]])") << QByteArray(R"({"users":{}})")
-        << QByteArray(R"({"users":[{"handle":"stopa","name":"b"}]})") << true;
-    QTest::newRow("lookup-string")
-        << QByteArray(R"([["update","users",["handle","stopa"],{"name":"a"}]])")
-        << QByteArray(R"([["update","users","lookup__handle__\"stopa\"",{"name":"c"}]])")
-        << QByteArray(R"({"users":{}})") << QByteArray(R"({"users":[{"handle":"stopa","name":"c"}]})") << true;
+    QTest::newRow("lookup-object") << QByteArray(R"([["update","users",["handle","stopa"],{"name":"a"}]])")
+                                   << QByteArray(R"([["update","users",{"handle":"stopa"},{"name":"b"}]])")
+                                   << QByteArray(R"({"users":{}})")
+                                   << QByteArray(R"({"users":[{"handle":"stopa","name":"b"}]})") << true;
+    QTest::newRow("lookup-string") << QByteArray(R"([["update","users",["handle","stopa"],{"name":"a"}]])")
+                                   << QByteArray(R"([["update","users","lookup__handle__\"stopa\"",{"name":"c"}]])")
+                                   << QByteArray(R"({"users":{}})")
+                                   << QByteArray(R"({"users":[{"handle":"stopa","name":"c"}]})") << true;
     QTest::newRow("lookup-same-value-update")
         << QByteArray("[]") << QByteArray(R"([["update","users",["handle","s"],{"handle":"s","n":1}]])")
         << QByteArray(R"({"users":{}})") << QByteArray(R"({"users":[{"handle":"s","n":1}]})") << true;
-    QTest::newRow("ref-lookup")
-        << QByteArray(R"([["update","owner",")" ID_A R"(",{"name":"o"}],["update","pets",["owner.id",")" ID_A
-                      R"("],{"n":"p"}]])")
-        << QByteArray(R"([["update","pets",["owner.id",")" ID_A R"("],{"n":"q"}]])")
-        << QByteArray(R"({"pets":{"owner":{}}})") << QByteArray(R"({"pets":[{"n":"q","owner":[{"name":"o"}]}]})")
-        << true;
+    QTest::newRow("ref-lookup") << QByteArray(
+        R"([["update","owner",")" ID_A R"(",{"name":"o"}],["update","pets",["owner.id",")" ID_A R"("],{"n":"p"}]])")
+                                << QByteArray(R"([["update","pets",["owner.id",")" ID_A R"("],{"n":"q"}]])")
+                                << QByteArray(R"({"pets":{"owner":{}}})")
+                                << QByteArray(R"({"pets":[{"n":"q","owner":[{"name":"o"}]}]})") << true;
     QTest::newRow("link-target-lookup-string")
         << QByteArray(R"([["update","goals",")" ID_A R"(",{}]])")
         << QByteArray(R"([["link","goals",")" ID_A R"(",{"todos":"lookup__slug__\"s1\""}]])")
-        << QByteArray(R"({"goals":{"todos":{}}})") << QByteArray(R"({"goals":[{"todos":[{"slug":"s1"}]}]})")
-        << true;
+        << QByteArray(R"({"goals":{"todos":{}}})") << QByteArray(R"({"goals":[{"todos":[{"slug":"s1"}]}]})") << true;
     QTest::newRow("link-target-lookup-object")
         << QByteArray(R"([["update","goals",")" ID_A R"(",{}],["update","todos",")" ID_T R"(",{}],)"
                       R"(["update","todos",")" ID_U R"(",{}],["link","goals",")" ID_A R"(",{"todos":")" ID_U R"("}]])")
@@ -195,7 +197,8 @@ void TestInstaml::steps_data()
                       R"(["update","todos",")" ID_T R"(",{"code":"t1"}],)"
                       R"(["link","goals",")" ID_A R"(",{"todos":{"code":"t1"}}]])")
         << QByteArray(R"({"goals":{"todos":{"$":{"fields":["code"]}}}})")
-        << QByteArray(R"({"goals":[{"id":")" ID_A R"(","todos":[{"id":")" ID_T R"(","code":"t1"},{"id":")" ID_U R"("}]}]})")
+        << QByteArray(
+               R"({"goals":[{"id":")" ID_A R"(","todos":[{"id":")" ID_T R"(","code":"t1"},{"id":")" ID_U R"("}]}]})")
         << false;
     QTest::newRow("rule-params-no-effect")
         << QByteArray(R"([["update","goals",")" ID_A R"(",{"t":1}]])")
@@ -213,7 +216,8 @@ void TestInstaml::steps_data()
         << QByteArray(R"([["add-attr",{"id":")" ID_C R"(","forward-identity":[")" ID_B
                       R"(","goals","owner"],"reverse-identity":[")" ID_U R"(","owners","goals"],)"
                       R"("value-type":"ref","cardinality":"one","unique?":false,"index?":false}]])")
-        << QByteArray(R"([["update","owners",")" ID_T R"(",{}],["link","goals",")" ID_A R"(",{"owner":")" ID_T R"("}]])")
+        << QByteArray(
+               R"([["update","owners",")" ID_T R"(",{}],["link","goals",")" ID_A R"(",{"owner":")" ID_T R"("}]])")
         << QByteArray(R"({"goals":{}})") << QByteArray(R"({"goals":[{"id":")" ID_A R"(","owner":")" ID_T R"("}]})")
         << false;
 }
@@ -254,7 +258,8 @@ void TestInstaml::errors_data()
         << QByteArray(R"({"data-type":"tx-step"})");
     QTest::newRow("create-existing") << QByteArray(R"([["update","goals",")" ID_A R"(",{"t":1}]])")
                                      << QByteArray(R"([["create","goals",")" ID_A R"(",{"t":2}]])") << false << failed
-                                     << u"Validation failed for tx-step: Creating entities that exist: " ID_A ", " ID_A ""_s
+                                     << u"Validation failed for tx-step: Creating entities that exist: " ID_A ", " ID_A
+                                        ""_s
                                      << QByteArray("{}");
     QTest::newRow("invalid-eid")
         << QByteArray("[]") << QByteArray(R"([["update","goals",")" ID_A R"(",{}],["update","goals","bad-id",{}]])")
@@ -274,10 +279,11 @@ void TestInstaml::errors_data()
     QTest::newRow("spec-unknown-action") << QByteArray("[]") << QByteArray(R"([["frob","goals",")" ID_A R"(",{}]])")
                                          << false << failed << u"Validation failed for steps"_s
                                          << QByteArray(R"({"errors":[{"expected":["delete-attr"],"in":[0,0]}]})");
-    QTest::newRow("update-attr") << QByteArray("[]") << QByteArray(R"([["update-attr",{"id":")" ID_A R"("}]])") << false
-                                 << failed << u"Validation failed for action: Unsupported action update-attr"_s
-                                 << QByteArray(R"({"data-type":"action","input":"update-attr","errors":[)"
-                                               R"({"message":"Unsupported action update-attr","hint":{"value":"update-attr"}}]})");
+    QTest::newRow("update-attr")
+        << QByteArray("[]") << QByteArray(R"([["update-attr",{"id":")" ID_A R"("}]])") << false << failed
+        << u"Validation failed for action: Unsupported action update-attr"_s
+        << QByteArray(R"({"data-type":"action","input":"update-attr","errors":[)"
+                      R"({"message":"Unsupported action update-attr","hint":{"value":"update-attr"}}]})");
     QTest::newRow("lookup-not-unique") << QByteArray(R"([["update","books",")" ID_A R"(",{"title":"x"}]])")
                                        << QByteArray(R"([["update","books",["title","test"],{"title":"test"}]])")
                                        << false << failed
@@ -317,10 +323,20 @@ void TestInstaml::errors_data()
         << QByteArray(R"([["update","$users",")" ID_B R"(",{"email":"a@b.c"}]])") << false << u"record-not-unique"_s
         << u"`email` is a unique attribute on `$users` and an entity already exists with `$users.email` = \"a@b.c\""_s
         << QByteArray(R"({"record-type":"triple","etype":"$users","label":"email"})");
-    QTest::newRow("files-system-column")
-        << QByteArray("[]") << QByteArray(R"([["update","$files",")" ID_A R"(",{"size":5}]])") << false << failed
-        << u"Validation failed for tx-step: $files.size is a system column. You aren't allowed to change this directly."_s
-        << QByteArray(R"({"data-type":"tx-step"})");
+    QTest::newRow("files-system-column") << QByteArray("[]")
+                                         << QByteArray(R"([["update","$files",")" ID_A R"(",{"size":5}]])") << false
+                                         << failed
+                                         << u"Validation failed for tx-step: $files.size is a system column. "
+                                            "You aren't allowed to change this directly."_s
+                                         << QByteArray(R"({"data-type":"tx-step"})");
+    QTest::newRow("required-attr") << QByteArray(
+        R"([["add-attr",{"id":")" ID_C R"(","forward-identity":[")" ID_B
+        R"(","goals","title"],"value-type":"blob","cardinality":"one","unique?":false,"index?":false,)"
+        R"("required?":true}]])") << QByteArray(R"([["update","goals",")" ID_A R"(",{"n":1}]])")
+                                   << false << u"validation-failed"_s
+                                   << u"Missing required attribute `goals/title`: " ID_A ""_s
+                                   << QByteArray(R"({"records":[{"entity_id":")" ID_A
+                                                 R"(","etype":"goals","label":"title"}]})");
     QTest::newRow("duplicate-ident")
         << QByteArray(R"([["update","goals",")" ID_A R"(",{"title":"x"}]])")
         << QByteArray(R"([["add-attr",{"id":")" ID_C R"(","forward-identity":[")" ID_B
@@ -351,18 +367,40 @@ void TestInstaml::errors()
 
 void TestInstaml::failedTransactionRollsBack()
 {
-    const auto first = m_fixture->tx(R"([["update","goals",")" ID_A R"(",{"t":1}]])");
+    const auto first = m_fixture->tx(R"([["update","goals",")" ID_A R"(",{"t":1,"o":{"k":1}}],)"
+                                     R"(["update","todos",")" ID_T R"(",{"n":1}],)"
+                                     R"(["link","goals",")" ID_A R"(",{"todos":")" ID_T R"("}]])");
     QVERIFY(first);
-    const auto failed = m_fixture->tx(R"([["update","goals",")" ID_B R"(",{"t":2}],["update","goals",")" ID_A
-                                      R"(",{"t":3}],["update","$users",")" ID_C R"(",{"email":5}]])");
+    const char *everything = R"({"goals":{"todos":{}},"todos":{"goals":{}},"fresh":{}})";
+    const QString treeBefore = compact(m_fixture->q(everything)->tree);
+    const QString attrsBefore = compact(m_fixture->store->attrs(m_fixture->appId));
+    const QUuid goal = QUuid::fromString(u"" ID_A ""_s);
+    const QDateTime createdBefore = m_fixture->store->entityCreatedAt(m_fixture->appId, goal);
+
+    // Every kind of change, then a failing step: nothing of it may remain.
+    const auto failed
+        = m_fixture->tx(R"([["update","goals",")" ID_B R"(",{"t":2}],["update","goals",")" ID_A
+                        R"(",{"t":3,"extra":true}],["merge","goals",")" ID_A R"(",{"o":{"k":null}}],)"
+                        R"(["update","fresh",")" ID_C R"(",{"x":1}],)"
+                        R"(["unlink","goals",")" ID_A R"(",{"todos":")" ID_T R"("}],)"
+                        R"(["delete","todos",")" ID_T R"("],)"
+                        R"(["add-attr",{"id":"20000000-0000-0000-0000-000000000001","forward-identity":[")"
+                        R"(20000000-0000-0000-0000-000000000002","fresh","req"],"value-type":"blob",)"
+                        R"("cardinality":"one","unique?":false,"index?":false,"required?":true}]])");
+    // The required attribute is checked after every step ran, so all of them have to be undone.
     QVERIFY(!failed);
-    const auto result = m_fixture->q(R"({"goals":{}})");
-    QVERIFY(result);
-    QCOMPARE(compact(result->tree), compact(json(R"({"goals":[{"id":")" ID_A R"(","t":1}]})")));
-    // Attributes the failed transaction would have created do not exist either.
-    const auto strict = m_fixture->tx(R"([["update","goals",")" ID_A R"(",{"t":4}]])", { true, {}, false });
-    QVERIFY(strict);
-    QVERIFY(*strict > *first);
+    QVERIFY(failed.error().message.startsWith(u"Missing required attribute `fresh/req`"_s));
+    QCOMPARE(compact(m_fixture->q(everything)->tree), treeBefore);
+    QCOMPARE(compact(m_fixture->store->attrs(m_fixture->appId)), attrsBefore);
+    QCOMPARE(m_fixture->store->entityCreatedAt(m_fixture->appId, goal), createdBefore);
+
+    // The same holds for the database: reopen and compare.
+    m_fixture->store.reset();
+    QVERIFY(m_fixture->open());
+    QCOMPARE(compact(m_fixture->q(everything)->tree), treeBefore);
+    const auto next = m_fixture->tx("[]");
+    QVERIFY(next);
+    QVERIFY(*next > *first);
 }
 
 void TestInstaml::autoCreatedAttrs_data()
@@ -379,12 +417,11 @@ void TestInstaml::autoCreatedAttrs_data()
                                 << u"title"_s
                                 << QByteArray(R"({"value-type":"blob","cardinality":"one","unique?":false,)"
                                               R"("index?":false,"inferred-types":["string"]})");
-    QTest::newRow("link-label") << QByteArray(R"([["link","goals",")" ID_A R"(",{"todos":")" ID_T R"("}]])") << u"goals"_s
-                                << u"todos"_s
+    QTest::newRow("link-label") << QByteArray(R"([["link","goals",")" ID_A R"(",{"todos":")" ID_T R"("}]])")
+                                << u"goals"_s << u"todos"_s
                                 << QByteArray(R"({"value-type":"ref","cardinality":"many","unique?":false,)"
                                               R"("index?":false,"reverse-identity":[null,"todos","goals"]})");
-    QTest::newRow("lookup-attr") << QByteArray(R"([["update","users",["handle","h"],{}]])") << u"users"_s
-                                 << u"handle"_s
+    QTest::newRow("lookup-attr") << QByteArray(R"([["update","users",["handle","h"],{}]])") << u"users"_s << u"handle"_s
                                  << QByteArray(R"({"value-type":"blob","cardinality":"one","unique?":true,)"
                                                R"("index?":true})");
     QTest::newRow("ref-lookup-link") << QByteArray(R"([["update","pets",["owner.id",")" ID_A R"("],{}]])") << u"pets"_s
@@ -508,7 +545,8 @@ void TestInstaml::systemColumnsForTheServer()
     QVERIFY(m_fixture->tx(R"([["update","$files",")" ID_A R"(",{"path":"a/b.png","size":5,"location-id":"L1",)"
                           R"("content-type":"image/png","content-disposition":"inline","key-version":1}]])",
         options));
-    m_fixture->store->setFileUrlBuilder([](const QUuid &, const QString &location) -> QString { return u"http://f/"_s + location; });
+    m_fixture->store->setFileUrlBuilder(
+        [](const QUuid &, const QString &location) -> QString { return u"http://f/"_s + location; });
     const auto result = m_fixture->q(R"({"$files":{"$":{"where":{"path":"a/b.png"}}}})");
     QVERIFY(result);
     const QJsonObject file = result->tree.value(u"$files").toArray().at(0).toObject();
@@ -522,13 +560,14 @@ void TestInstaml::systemColumnsForTheServer()
 
     // Renaming is allowed to everyone; deleting by path lookup as well.
     QVERIFY(m_fixture->tx(R"([["update","$files",["path","a/b.png"],{"path":"c.png"}]])"));
-    QVERIFY(m_fixture->tx(R"([["delete","$files",["path","c.png"]]])", { false, { sandbox::Identity::Kind::Guest, {} }, false }));
+    QVERIFY(m_fixture->tx(
+        R"([["delete","$files",["path","c.png"]]])", {false, {sandbox::Identity::Kind::Guest, {}}, false}));
     QCOMPARE(m_fixture->q(R"({"$files":{}})")->tree.value(u"$files").toArray().size(), 0);
 
     // Other system entities cannot be deleted by users.
     QVERIFY(m_fixture->tx(R"([["update","$users",")" ID_B R"(",{"email":"u@x.io"}]])"));
     const auto denied = m_fixture->tx(R"([["delete","$users",")" ID_B R"("]])",
-        { false, { sandbox::Identity::Kind::User, QUuid::fromString(u"" ID_B ""_s) }, false });
+        {false, {sandbox::Identity::Kind::User, QUuid::fromString(u"" ID_B ""_s)}, false});
     QVERIFY(!denied);
     QCOMPARE(denied.error().message,
         u"Validation failed for tx-step: $users is a system entity. You aren't allowed to delete this directly."_s);

@@ -23,8 +23,8 @@ QString attrStep(const QString &id, const QString &etype, const QString &label, 
                id, QUuid::createUuid().toString(QUuid::WithoutBraces), etype, label, extra);
 }
 
-QString linkStep(const QString &etype, const QString &label, const QString &target, const QString &reverse,
-    const QString &extra)
+QString linkStep(
+    const QString &etype, const QString &label, const QString &target, const QString &reverse, const QString &extra)
 {
     return u"[\"add-attr\",{\"id\":\"%1\",\"forward-identity\":[\"%2\",\"%3\",\"%4\"],\"reverse-identity\":["
            "\"%5\",\"%6\",\"%7\"],\"value-type\":\"ref\",\"index?\":false%8}]"_s.arg(
@@ -48,6 +48,8 @@ void TestInstaql::initTestCase()
 {
     m_fixture = std::make_unique<Fixture>();
     QVERIFY(m_fixture->init());
+    const QString kMany = u",\"cardinality\":\"many\",\"unique?\":false"_s;
+    const QString kOne = u",\"cardinality\":\"one\",\"unique?\":false"_s;
     const QString schema = u"["_s
         + QStringList {
               attrStep(QUuid::createUuid().toString(QUuid::WithoutBraces), u"goals"_s, u"id"_s,
@@ -59,8 +61,8 @@ void TestInstaql::initTestCase()
               attrStep(u"00000000-0000-0000-0000-0000000000a3"_s, u"goals"_s, u"due"_s,
                   u",\"index?\":true,\"checked-data-type\":\"date\""_s),
               attrStep(QUuid::createUuid().toString(QUuid::WithoutBraces), u"goals"_s, u"note"_s, {}),
-              linkStep(u"goals"_s, u"todos"_s, u"todos"_s, u"goals"_s, u",\"cardinality\":\"many\",\"unique?\":false"_s),
-              linkStep(u"goals"_s, u"owner"_s, u"owners"_s, u"goals"_s, u",\"cardinality\":\"one\",\"unique?\":false"_s),
+              linkStep(u"goals"_s, u"todos"_s, u"todos"_s, u"goals"_s, kMany),
+              linkStep(u"goals"_s, u"owner"_s, u"owners"_s, u"goals"_s, kOne),
               linkStep(u"owners"_s, u"profile"_s, u"profiles"_s, u"owner"_s,
                   u",\"cardinality\":\"one\",\"unique?\":true"_s),
           }.join(u',')
@@ -70,7 +72,8 @@ void TestInstaql::initTestCase()
 
     // One transaction per goal, in id order, so creation order and id order agree even within one millisecond.
     for (const char *steps : {
-             R"([["update","goals",")" G1 R"(",{"title":"Get fit","priority":2,"due":"2025-01-02T00:00:00Z","note":"x"}]])",
+             R"([["update","goals",")" G1
+             R"(",{"title":"Get fit","priority":2,"due":"2025-01-02T00:00:00Z","note":"x"}]])",
              R"([["update","goals",")" G2 R"(",{"title":"get rich","priority":1,"due":1735689600000}]])",
              R"([["update","goals",")" G3 R"(",{"title":"Learn piano","note":null}]])",
              R"([["update","todos",")" T1 R"(",{"title":"Run","done":true}],["update","todos",")" T2
@@ -91,52 +94,48 @@ void TestInstaql::where_data()
     QTest::addColumn<QByteArray>("query");
     QTest::addColumn<QStringList>("expected");
 
-    const QString g = u"goals"_s;
     auto row = [](const char *name, const char *where, const QStringList &expected) {
         QTest::newRow(name) << (QByteArray(R"({"goals":{"$":{"where":)") + where + "}}}") << expected;
     };
-    row("equality", R"({"title":"Get fit"})", { u"01"_s });
-    row("equality-number", R"({"priority":1})", { u"02"_s });
-    row("id", R"({"id":")" G2 R"("})", { u"02"_s });
-    row("dotted-forward", R"({"todos.title":"Swim"})", { u"01"_s });
-    row("dotted-two-hops", R"({"owner.profile.bio":"hi"})", { u"01"_s, u"02"_s });
-    row("link-by-id", R"({"owner":")" O1 R"("})", { u"01"_s, u"02"_s });
-    row("link-dot-id", R"({"todos.id":")" T3 R"("})", { u"03"_s });
-    row("in", R"({"title":{"$in":["Get fit","get rich","nope"]}})", { u"01"_s, u"02"_s });
-    row("in-without-dollar", R"({"priority":{"in":[2]}})", { u"01"_s });
-    row("in-with-null", R"({"priority":{"$in":[1,null]}})", { u"02"_s, u"03"_s });
-    row("not", R"({"title":{"$not":"Get fit"}})", { u"02"_s, u"03"_s });
-    row("ne-includes-missing", R"({"priority":{"$ne":2}})", { u"02"_s, u"03"_s });
-    row("isnull-true", R"({"priority":{"$isNull":true}})", { u"03"_s });
-    row("isnull-false", R"({"priority":{"$isNull":false}})", { u"01"_s, u"02"_s });
-    row("isnull-written-null", R"({"note":{"$isNull":true}})", { u"02"_s, u"03"_s });
-    row("isnull-path", R"({"todos.title":{"$isNull":true}})", { u"02"_s });
-    row("gt", R"({"priority":{"$gt":1}})", { u"01"_s });
-    row("gte", R"({"priority":{"$gte":1}})", { u"01"_s, u"02"_s });
-    row("lt", R"({"priority":{"$lt":2}})", { u"02"_s });
-    row("lte", R"({"priority":{"$lte":2}})", { u"01"_s, u"02"_s });
-    row("range", R"({"priority":{"$gt":0,"$lt":2}})", { u"02"_s });
-    row("date-iso", R"({"due":{"$gt":"2025-01-01T12:00:00Z"}})", { u"01"_s });
-    row("date-epoch", R"({"due":{"$lt":1735700000000}})", { u"02"_s });
-    row("like", R"({"title":{"$like":"Get%"}})", { u"01"_s });
-    row("like-underscore", R"({"title":{"$like":"_et %"}})", { u"01"_s, u"02"_s });
-    row("ilike", R"({"title":{"$ilike":"get%"}})", { u"01"_s, u"02"_s });
-    row("or", R"({"or":[{"title":"Get fit"},{"priority":1}]})", { u"01"_s, u"02"_s });
-    row("and", R"({"and":[{"title":{"$ilike":"%g%"}},{"priority":1}]})", { u"02"_s });
-    row("nested-or-in-and", R"({"and":[{"or":[{"priority":1},{"priority":2}]},{"todos.title":"Run"}]})",
-        { u"01"_s });
-    row("implicit-and", R"({"title":"Get fit","priority":2})", { u"01"_s });
+    row("equality", R"({"title":"Get fit"})", {u"01"_s});
+    row("equality-number", R"({"priority":1})", {u"02"_s});
+    row("id", R"({"id":")" G2 R"("})", {u"02"_s});
+    row("dotted-forward", R"({"todos.title":"Swim"})", {u"01"_s});
+    row("dotted-two-hops", R"({"owner.profile.bio":"hi"})", {u"01"_s, u"02"_s});
+    row("link-by-id", R"({"owner":")" O1 R"("})", {u"01"_s, u"02"_s});
+    row("link-dot-id", R"({"todos.id":")" T3 R"("})", {u"03"_s});
+    row("in", R"({"title":{"$in":["Get fit","get rich","nope"]}})", {u"01"_s, u"02"_s});
+    row("in-without-dollar", R"({"priority":{"in":[2]}})", {u"01"_s});
+    row("in-with-null", R"({"priority":{"$in":[1,null]}})", {u"02"_s, u"03"_s});
+    row("not", R"({"title":{"$not":"Get fit"}})", {u"02"_s, u"03"_s});
+    row("ne-includes-missing", R"({"priority":{"$ne":2}})", {u"02"_s, u"03"_s});
+    row("isnull-true", R"({"priority":{"$isNull":true}})", {u"03"_s});
+    row("isnull-false", R"({"priority":{"$isNull":false}})", {u"01"_s, u"02"_s});
+    row("isnull-written-null", R"({"note":{"$isNull":true}})", {u"02"_s, u"03"_s});
+    row("isnull-path", R"({"todos.title":{"$isNull":true}})", {u"02"_s});
+    row("gt", R"({"priority":{"$gt":1}})", {u"01"_s});
+    row("gte", R"({"priority":{"$gte":1}})", {u"01"_s, u"02"_s});
+    row("lt", R"({"priority":{"$lt":2}})", {u"02"_s});
+    row("lte", R"({"priority":{"$lte":2}})", {u"01"_s, u"02"_s});
+    row("range", R"({"priority":{"$gt":0,"$lt":2}})", {u"02"_s});
+    row("date-iso", R"({"due":{"$gt":"2025-01-01T12:00:00Z"}})", {u"01"_s});
+    row("date-epoch", R"({"due":{"$lt":1735700000000}})", {u"02"_s});
+    row("like", R"({"title":{"$like":"Get%"}})", {u"01"_s});
+    row("like-underscore", R"({"title":{"$like":"_et %"}})", {u"01"_s, u"02"_s});
+    row("ilike", R"({"title":{"$ilike":"get%"}})", {u"01"_s, u"02"_s});
+    row("or", R"({"or":[{"title":"Get fit"},{"priority":1}]})", {u"01"_s, u"02"_s});
+    row("and", R"({"and":[{"title":{"$ilike":"%g%"}},{"priority":1}]})", {u"02"_s});
+    row("nested-or-in-and", R"({"and":[{"or":[{"priority":1},{"priority":2}]},{"todos.title":"Run"}]})", {u"01"_s});
+    row("implicit-and", R"({"title":"Get fit","priority":2})", {u"01"_s});
     row("implicit-and-empty", R"({"title":"Get fit","priority":1})", {});
     row("unknown-attr", R"({"colour":"red"})", {});
     row("unknown-link", R"({"nothing.title":"x"})", {});
-    row("id-prefix", R"({"$entityIdStartsWith":"00000000-0000-0000-0000-00000000000"})",
-        { u"01"_s, u"02"_s, u"03"_s });
-    Q_UNUSED(g);
+    row("id-prefix", R"({"$entityIdStartsWith":"00000000-0000-0000-0000-00000000000"})", {u"01"_s, u"02"_s, u"03"_s});
     QTest::newRow("reverse-dotted") << QByteArray(R"({"todos":{"$":{"where":{"goals.title":"Learn piano"}}}})")
-                                    << QStringList { u"13"_s };
+                                    << QStringList {u"13"_s};
     QTest::newRow("reverse-link-by-id") << QByteArray(R"({"todos":{"$":{"where":{"goals":")" G1 R"("}}}})")
-                                        << QStringList { u"11"_s, u"12"_s };
-    QTest::newRow("boolean") << QByteArray(R"({"todos":{"$":{"where":{"done":false}}}})") << QStringList { u"12"_s };
+                                        << QStringList {u"11"_s, u"12"_s};
+    QTest::newRow("boolean") << QByteArray(R"({"todos":{"$":{"where":{"done":false}}}})") << QStringList {u"12"_s};
 }
 
 void TestInstaql::where()
@@ -154,19 +153,20 @@ void TestInstaql::ordering_data()
     QTest::addColumn<QByteArray>("query");
     QTest::addColumn<QStringList>("expected");
 
-    QTest::newRow("creation-time") << QByteArray(R"({"goals":{}})") << QStringList { u"01"_s, u"02"_s, u"03"_s };
+    QTest::newRow("creation-time") << QByteArray(R"({"goals":{}})") << QStringList {u"01"_s, u"02"_s, u"03"_s};
     QTest::newRow("server-created-desc") << QByteArray(R"({"goals":{"$":{"order":{"serverCreatedAt":"desc"}}}})")
-                                         << QStringList { u"03"_s, u"02"_s, u"01"_s };
-    QTest::newRow("number-asc-missing-first") << QByteArray(R"({"goals":{"$":{"order":{"priority":"asc"}}}})")
-                                              << QStringList { u"03"_s, u"02"_s, u"01"_s };
-    QTest::newRow("number-desc-missing-last") << QByteArray(R"({"goals":{"$":{"order":{"priority":"desc"}}}})")
-                                              << QStringList { u"01"_s, u"02"_s, u"03"_s };
+                                         << QStringList {u"03"_s, u"02"_s, u"01"_s};
+    QTest::newRow("number-asc-missing-first")
+        << QByteArray(R"({"goals":{"$":{"order":{"priority":"asc"}}}})") << QStringList {u"03"_s, u"02"_s, u"01"_s};
+    QTest::newRow("number-desc-missing-last")
+        << QByteArray(R"({"goals":{"$":{"order":{"priority":"desc"}}}})") << QStringList {u"01"_s, u"02"_s, u"03"_s};
     QTest::newRow("string") << QByteArray(R"({"goals":{"$":{"order":{"title":"asc"}}}})")
-                            << QStringList { u"01"_s, u"03"_s, u"02"_s };
+                            << QStringList {u"01"_s, u"03"_s, u"02"_s};
     QTest::newRow("date-mixed-forms") << QByteArray(R"({"goals":{"$":{"order":{"due":"asc"}}}})")
-                                      << QStringList { u"03"_s, u"02"_s, u"01"_s };
-    QTest::newRow("with-where") << QByteArray(R"({"goals":{"$":{"where":{"priority":{"$gt":0}},"order":{"due":"desc"}}}})")
-                                << QStringList { u"01"_s, u"02"_s };
+                                      << QStringList {u"03"_s, u"02"_s, u"01"_s};
+    QTest::newRow("with-where") << QByteArray(
+        R"({"goals":{"$":{"where":{"priority":{"$gt":0}},"order":{"due":"desc"}}}})")
+                                << QStringList {u"01"_s, u"02"_s};
 }
 
 void TestInstaql::ordering()
@@ -188,10 +188,10 @@ void TestInstaql::tiesByIdWithinOneTransaction()
     QVERIFY(applied);
     const auto result = m_fixture->q(R"({"ties":{},"goals":{"todos":{"$":{"order":{"title":"desc"}}}}})");
     QVERIFY(result);
-    QCOMPARE(ids(result->tree, u"ties"_s), (QStringList { u"c1"_s, u"c2"_s, u"c3"_s }));
+    QCOMPARE(ids(result->tree, u"ties"_s), (QStringList {u"c1"_s, u"c2"_s, u"c3"_s}));
     // Nested order sorts in memory; the attribute needs no index there.
-    QCOMPARE(ids(result->tree.value(u"goals").toArray().at(0).toObject(), u"todos"_s),
-        (QStringList { u"12"_s, u"11"_s }));
+    QCOMPARE(
+        ids(result->tree.value(u"goals").toArray().at(0).toObject(), u"todos"_s), (QStringList {u"12"_s, u"11"_s}));
 }
 
 void TestInstaql::pagination_data()
@@ -201,28 +201,28 @@ void TestInstaql::pagination_data()
     QTest::addColumn<bool>("hasNext");
     QTest::addColumn<bool>("hasPrevious");
 
-    QTest::newRow("limit") << QByteArray(R"({"limit":2})") << QStringList { u"01"_s, u"02"_s } << true << false;
-    QTest::newRow("first") << QByteArray(R"({"first":1})") << QStringList { u"01"_s } << true << false;
-    QTest::newRow("all-fit") << QByteArray(R"({"limit":5})") << QStringList { u"01"_s, u"02"_s, u"03"_s } << false
+    QTest::newRow("limit") << QByteArray(R"({"limit":2})") << QStringList {u"01"_s, u"02"_s} << true << false;
+    QTest::newRow("first") << QByteArray(R"({"first":1})") << QStringList {u"01"_s} << true << false;
+    QTest::newRow("all-fit") << QByteArray(R"({"limit":5})") << QStringList {u"01"_s, u"02"_s, u"03"_s} << false
                              << false;
-    QTest::newRow("offset") << QByteArray(R"({"limit":1,"offset":1})") << QStringList { u"02"_s } << true << true;
+    QTest::newRow("offset") << QByteArray(R"({"limit":1,"offset":1})") << QStringList {u"02"_s} << true << true;
     QTest::newRow("offset-past-end") << QByteArray(R"({"offset":7})") << QStringList {} << false << true;
-    QTest::newRow("last") << QByteArray(R"({"last":2})") << QStringList { u"02"_s, u"03"_s } << false << true;
+    QTest::newRow("last") << QByteArray(R"({"last":2})") << QStringList {u"02"_s, u"03"_s} << false << true;
     QTest::newRow("ordered-limit") << QByteArray(R"({"limit":2,"order":{"priority":"desc"}})")
-                                   << QStringList { u"01"_s, u"02"_s } << true << false;
+                                   << QStringList {u"01"_s, u"02"_s} << true << false;
     QTest::newRow("after") << QByteArray(R"({"first":5,"after":[")" G1 R"(","@id",")" G1 R"(",@t1]})")
-                           << QStringList { u"02"_s, u"03"_s } << false << true;
-    QTest::newRow("after-inclusive")
-        << QByteArray(R"({"first":1,"after":[")" G2 R"(","@id",")" G2 R"(",@t2],"afterInclusive":true})")
-        << QStringList { u"02"_s } << true << true;
+                           << QStringList {u"02"_s, u"03"_s} << false << true;
+    QTest::newRow("after-inclusive") << QByteArray(
+        R"({"first":1,"after":[")" G2 R"(","@id",")" G2 R"(",@t2],"afterInclusive":true})")
+                                     << QStringList {u"02"_s} << true << true;
     QTest::newRow("before") << QByteArray(R"({"last":5,"before":[")" G3 R"(","@id",")" G3 R"(",@t3]})")
-                            << QStringList { u"01"_s, u"02"_s } << true << false;
-    QTest::newRow("before-inclusive")
-        << QByteArray(R"({"last":1,"before":[")" G2 R"(","@id",")" G2 R"(",@t2],"beforeInclusive":true})")
-        << QStringList { u"02"_s } << true << true;
-    QTest::newRow("after-by-value")
-        << QByteArray(R"({"first":5,"order":{"priority":"asc"},"after":[")" G2 R"(","@priority",1,@t2]})")
-        << QStringList { u"01"_s } << false << true;
+                            << QStringList {u"01"_s, u"02"_s} << true << false;
+    QTest::newRow("before-inclusive") << QByteArray(
+        R"({"last":1,"before":[")" G2 R"(","@id",")" G2 R"(",@t2],"beforeInclusive":true})")
+                                      << QStringList {u"02"_s} << true << true;
+    QTest::newRow("after-by-value") << QByteArray(
+        R"({"first":5,"order":{"priority":"asc"},"after":[")" G2 R"(","@priority",1,@t2]})")
+                                    << QStringList {u"01"_s} << false << true;
 }
 
 void TestInstaql::pagination()
@@ -242,7 +242,7 @@ void TestInstaql::pagination()
     QString text = QString::fromUtf8(options)
                        .replace(u"@id"_s, idAttr)
                        .replace(u"@priority"_s, u"00000000-0000-0000-0000-0000000000a2"_s);
-    for (const char *suffix : { "1", "2", "3" }) {
+    for (const char *suffix : {"1", "2", "3"}) {
         const QUuid id = QUuid::fromString(u"00000000-0000-0000-0000-00000000000"_s + QLatin1String(suffix));
         const qint64 created = m_fixture->store->entityCreatedAt(m_fixture->appId, id).toMSecsSinceEpoch();
         text.replace(u"@t"_s + QLatin1String(suffix), QString::number(created));
@@ -267,12 +267,12 @@ void TestInstaql::cursorsWalkAllPages()
     QStringList seen;
     QJsonValue after;
     for (int page = 0; page < 5; ++page) {
-        QJsonObject options { { u"first"_s, 1 } };
+        QJsonObject options {{u"first"_s, 1}};
         if (!after.isUndefined()) {
             options.insert(u"after"_s, after);
         }
-        const auto result = m_fixture->store->query(m_fixture->appId,
-            QJsonObject { { u"goals"_s, QJsonObject { { u"$"_s, options } } } });
+        const auto result
+            = m_fixture->store->query(m_fixture->appId, QJsonObject {{u"goals"_s, QJsonObject {{u"$"_s, options}}}});
         QVERIFY(result);
         seen += ids(result->tree, u"goals"_s);
         const QJsonObject info = result->pageInfo.value(u"goals").toObject();
@@ -281,15 +281,15 @@ void TestInstaql::cursorsWalkAllPages()
         }
         after = info.value(u"end-cursor");
     }
-    QCOMPARE(seen, (QStringList { u"01"_s, u"02"_s, u"03"_s }));
+    QCOMPARE(seen, (QStringList {u"01"_s, u"02"_s, u"03"_s}));
 
     const auto last = m_fixture->q(R"({"goals":{"$":{"last":1}}})");
     QVERIFY(last);
     const QJsonValue before = last->pageInfo.value(u"goals")[u"start-cursor"_s];
     const auto previous = m_fixture->store->query(m_fixture->appId,
-        QJsonObject { { u"goals"_s, QJsonObject { { u"$"_s, QJsonObject { { u"last"_s, 1 }, { u"before"_s, before } } } } } });
+        QJsonObject {{u"goals"_s, QJsonObject {{u"$"_s, QJsonObject {{u"last"_s, 1}, {u"before"_s, before}}}}}});
     QVERIFY(previous);
-    QCOMPARE(ids(previous->tree, u"goals"_s), QStringList { u"02"_s });
+    QCOMPARE(ids(previous->tree, u"goals"_s), QStringList {u"02"_s});
 }
 
 void TestInstaql::validation_data()
@@ -304,12 +304,14 @@ void TestInstaql::validation_data()
                                          << QByteArray(R"([{"expected":"map?","in":["goals","todos"]}])");
     QTest::newRow("unknown-option")
         << QByteArray(R"({"goals":{"$":{"limit":1,"shape":"x"}}})")
-        << u"Validation failed for query: We only support `where`, `order`, `limit`, `offset`, `before`, and `after` clauses."_s
+        << u"Validation failed for query: We only support `where`, `order`, `limit`, `offset`, `before`, and "
+           "`after` clauses."_s
         << QByteArray(R"([{"expected":"supported-options?","in":["goals","$"]}])");
-    QTest::newRow("limit-negative") << QByteArray(R"({"goals":{"$":{"limit":-1}}})")
-                                    << u"Validation failed for query: The limit field must be a positive integer. Got -1."_s
-                                    << QByteArray(R"([{"expected":"supported-options?","in":["goals","$","limit"],)"
-                                                  R"("message":"The limit field must be a positive integer. Got -1."}])");
+    QTest::newRow("limit-negative")
+        << QByteArray(R"({"goals":{"$":{"limit":-1}}})")
+        << u"Validation failed for query: The limit field must be a positive integer. Got -1."_s
+        << QByteArray(R"([{"expected":"supported-options?","in":["goals","$","limit"],)"
+                      R"("message":"The limit field must be a positive integer. Got -1."}])");
     QTest::newRow("offset-negative")
         << QByteArray(R"({"goals":{"$":{"offset":-2}}})")
         << u"Validation failed for query: The offset field must be a non-negative integer. Got -2."_s
@@ -332,7 +334,8 @@ void TestInstaql::validation_data()
         << QByteArray(R"([{"expected":"valid-direction?","in":["goals","$","order","priority"]}])");
     QTest::newRow("order-unknown-attr") << QByteArray(R"({"goals":{"$":{"order":{"x":"asc"}}}})")
                                         << u"Validation failed for query: There is no `x` attribute for goals."_s
-                                        << QByteArray(R"([{"expected":"supported-order?","in":["goals","$","order"]}])");
+                                        << QByteArray(
+                                               R"([{"expected":"supported-order?","in":["goals","$","order"]}])");
     QTest::newRow("order-untyped-unindexed")
         << QByteArray(R"({"goals":{"$":{"order":{"note":"asc"}}}})")
         << u"Validation failed for query: The `goals.note` attribute is not indexed. Only indexed and typed "
@@ -385,9 +388,10 @@ void TestInstaql::validation_data()
         << QByteArray(R"({"goals":{"$":{"aggregate":"count"},"todos":{}}})")
         << u"Validation failed for query: You can not combine aggregates with child queries at this time."_s
         << QByteArray("null");
-    QTest::newRow("aggregate-value") << QByteArray(R"({"goals":{"$":{"aggregate":"sum"}}})")
-                                     << u"Validation failed for query: The aggregate field only accepts \"count\", got \"sum\"."_s
-                                     << QByteArray("null");
+    QTest::newRow("aggregate-value")
+        << QByteArray(R"({"goals":{"$":{"aggregate":"sum"}}})")
+        << u"Validation failed for query: The aggregate field only accepts \"count\", got \"sum\"."_s
+        << QByteArray("null");
 }
 
 void TestInstaql::validation()
@@ -420,17 +424,19 @@ void TestInstaql::inference_data()
     QTest::addColumn<bool>("inference");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("forward-one")
-        << QByteArray(R"({"goals":{"$":{"fields":["title"]},"owner":{}}})") << true
-        << QByteArray(R"({"goals":[{"id":")" G1 R"(","title":"Get fit","owner":{"id":")" O1 R"(","name":"alice",)"
-                      R"("profile":")" P1 R"("}},{"id":")" G2 R"(","title":"get rich","owner":{"id":")" O1
-                      R"(","name":"alice","profile":")" P1 R"("}},{"id":")" G3 R"(","title":"Learn piano","owner":null}]})");
+    QTest::newRow("forward-one") << QByteArray(R"({"goals":{"$":{"fields":["title"]},"owner":{}}})") << true
+                                 << QByteArray(R"({"goals":[{"id":")" G1 R"(","title":"Get fit","owner":{"id":")" O1
+                                               R"(","name":"alice",)"
+                                               R"("profile":")" P1 R"("}},{"id":")" G2
+                                               R"(","title":"get rich","owner":{"id":")" O1
+                                               R"(","name":"alice","profile":")" P1 R"("}},{"id":")" G3
+                                               R"(","title":"Learn piano","owner":null}]})");
     QTest::newRow("forward-one-without-inference")
         << QByteArray(R"({"goals":{"$":{"where":{"id":")" G3 R"("},"fields":["title"]},"owner":{}}})") << false
         << QByteArray(R"({"goals":[{"id":")" G3 R"(","title":"Learn piano","owner":[]}]})");
-    QTest::newRow("reverse-of-unique")
-        << QByteArray(R"({"profiles":{"owner":{"$":{"fields":["name"]}}}})") << true
-        << QByteArray(R"({"profiles":[{"id":")" P1 R"(","bio":"hi","owner":{"id":")" O1 R"(","name":"alice"}}]})");
+    QTest::newRow("reverse-of-unique") << QByteArray(R"({"profiles":{"owner":{"$":{"fields":["name"]}}}})") << true
+                                       << QByteArray(R"({"profiles":[{"id":")" P1 R"(","bio":"hi","owner":{"id":")" O1
+                                                     R"(","name":"alice"}}]})");
     QTest::newRow("reverse-of-non-unique")
         << QByteArray(R"({"owners":{"$":{"fields":["name"]},"goals":{"$":{"fields":["priority"]}}}})") << true
         << QByteArray(R"({"owners":[{"id":")" O1 R"(","name":"alice","goals":[{"id":")" G1 R"(","priority":2},)"
@@ -496,16 +502,16 @@ void TestInstaql::impersonatedUsers()
                                        R"({"email":"b@x.io","type":"guest"}]])");
     QVERIFY(created);
     sandbox::QueryOptions options;
-    QCOMPARE(ids(m_fixture->q(R"({"$users":{}})", options)->tree, u"$users"_s), (QStringList { u"e1"_s, u"e2"_s }));
+    QCOMPARE(ids(m_fixture->q(R"({"$users":{}})", options)->tree, u"$users"_s), (QStringList {u"e1"_s, u"e2"_s}));
 
-    options.identity = { sandbox::Identity::Kind::User, QUuid::fromString(u"00000000-0000-0000-0000-0000000000e2"_s) };
+    options.identity = {sandbox::Identity::Kind::User, QUuid::fromString(u"00000000-0000-0000-0000-0000000000e2"_s)};
     const auto asUser = m_fixture->q(R"({"$users":{},"goals":{"$":{"where":{"id":")" G1 R"("}}}})", options);
     QVERIFY(asUser);
-    QCOMPARE(ids(asUser->tree, u"$users"_s), QStringList { u"e2"_s });
+    QCOMPARE(ids(asUser->tree, u"$users"_s), QStringList {u"e2"_s});
     // Data of namespaces without rules stays visible.
-    QCOMPARE(ids(asUser->tree, u"goals"_s), QStringList { u"01"_s });
+    QCOMPARE(ids(asUser->tree, u"goals"_s), QStringList {u"01"_s});
 
-    options.identity = { sandbox::Identity::Kind::Guest, {} };
+    options.identity = {sandbox::Identity::Kind::Guest, {}};
     QCOMPARE(ids(m_fixture->q(R"({"$users":{}})", options)->tree, u"$users"_s), QStringList {});
 }
 

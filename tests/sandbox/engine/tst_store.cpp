@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QProcess>
-#include <QSignalSpy>
 
 #include <atomic>
 #include <thread>
@@ -63,7 +62,7 @@ void TestStore::apps()
     QVERIFY(!m_fixture->store->isAdminToken(m_fixture->appId, QUuid::createUuid()));
     QVERIFY(!m_fixture->store->createApp(apps.first()));
 
-    const sandbox::AppInfo second { QUuid::createUuid(), QUuid::createUuid(), u"second"_s };
+    const sandbox::AppInfo second {QUuid::createUuid(), QUuid::createUuid(), u"second"_s};
     QVERIFY(m_fixture->store->createApp(second));
     QVERIFY(m_fixture->tx(R"([["update","goals","00000000-0000-0000-0000-000000000001",{"t":1}]])"));
     // Apps do not share data.
@@ -87,8 +86,8 @@ void TestStore::dataSurvivesReopen()
     const auto before = m_fixture->q(R"({"goals":{"todos":{}},"gone":{}})");
     QVERIFY(before);
     const QJsonArray attrsBefore = m_fixture->store->attrs(m_fixture->appId);
-    const QDateTime created
-        = m_fixture->store->entityCreatedAt(m_fixture->appId, QUuid::fromString(u"00000000-0000-0000-0000-000000000001"_s));
+    const QDateTime created = m_fixture->store->entityCreatedAt(
+        m_fixture->appId, QUuid::fromString(u"00000000-0000-0000-0000-000000000001"_s));
 
     m_fixture->store.reset();
     QVERIFY(m_fixture->open());
@@ -99,8 +98,8 @@ void TestStore::dataSurvivesReopen()
         compact(json(R"({"goals":[{"id":"00000000-0000-0000-0000-000000000001","title":"b","o":{"k":1},)"
                      R"("todos":[{"id":"00000000-0000-0000-0000-000000000002","n":2}]}],"gone":[]})")));
     QCOMPARE(compact(m_fixture->store->attrs(m_fixture->appId)), compact(attrsBefore));
-    QCOMPARE(m_fixture->store->entityCreatedAt(m_fixture->appId,
-                 QUuid::fromString(u"00000000-0000-0000-0000-000000000001"_s)),
+    QCOMPARE(m_fixture->store->entityCreatedAt(
+                 m_fixture->appId, QUuid::fromString(u"00000000-0000-0000-0000-000000000001"_s)),
         created);
 }
 
@@ -142,14 +141,14 @@ void TestStore::systemCatalog()
     QCOMPARE(tokenUser.value(u"on-delete").toString(), u"cascade"_s);
     QCOMPARE(tokenUser.value(u"reverse-identity")[1].toString(), u"$users"_s);
     QCOMPARE(tokenUser.value(u"reverse-identity")[2].toString(), u"$userRefreshTokens"_s);
-    QCOMPARE(byName.value(u"$users.linkedPrimaryUser"_s).value(u"reverse-identity")[2].toString(),
-        u"linkedGuestUsers"_s);
+    QCOMPARE(
+        byName.value(u"$users.linkedPrimaryUser"_s).value(u"reverse-identity")[2].toString(), u"linkedGuestUsers"_s);
     QVERIFY(byName.contains(u"$magicCodes.codeHash"_s));
     QVERIFY(byName.value(u"$files.path"_s).value(u"required?").toBool());
     QVERIFY(byName.value(u"$files.location-id"_s).value(u"unique?").toBool());
 
     // Identical ids in a second app.
-    const sandbox::AppInfo second { QUuid::createUuid(), QUuid::createUuid(), u"second"_s };
+    const sandbox::AppInfo second {QUuid::createUuid(), QUuid::createUuid(), u"second"_s};
     QVERIFY(m_fixture->store->createApp(second));
     QString otherUsersId;
     for (const QJsonValue &attr : m_fixture->store->attrs(second.id)) {
@@ -160,14 +159,15 @@ void TestStore::systemCatalog()
     QCOMPARE(otherUsersId, byName.value(u"$users.id"_s).value(u"id").toString());
 
     // The lookups the server relies on.
-    QVERIFY(m_fixture->tx(R"([["update","$users","00000000-0000-0000-0000-0000000000e1",{"email":"a@x.io"}],)"
-                          R"(["update","$userRefreshTokens","00000000-0000-0000-0000-0000000000f1",{"hashedToken":"h"}],)"
-                          R"(["link","$userRefreshTokens",["hashedToken","h"],)"
-                          R"({"$user":"00000000-0000-0000-0000-0000000000e1"}],)"
-                          R"(["update","$magicCodes","00000000-0000-0000-0000-0000000000f2",)"
-                          R"({"codeHash":"c","email":"a@x.io"}],)"
-                          R"(["link","$magicCodes","00000000-0000-0000-0000-0000000000f2",)"
-                          R"({"$user":"00000000-0000-0000-0000-0000000000e1"}]])"));
+    QVERIFY(
+        m_fixture->tx(R"([["update","$users","00000000-0000-0000-0000-0000000000e1",{"email":"a@x.io"}],)"
+                      R"(["update","$userRefreshTokens","00000000-0000-0000-0000-0000000000f1",{"hashedToken":"h"}],)"
+                      R"(["link","$userRefreshTokens",["hashedToken","h"],)"
+                      R"({"$user":"00000000-0000-0000-0000-0000000000e1"}],)"
+                      R"(["update","$magicCodes","00000000-0000-0000-0000-0000000000f2",)"
+                      R"({"codeHash":"c","email":"a@x.io"}],)"
+                      R"(["link","$magicCodes","00000000-0000-0000-0000-0000000000f2",)"
+                      R"({"$user":"00000000-0000-0000-0000-0000000000e1"}]])"));
     const auto user = m_fixture->q(R"({"$users":{"$":{"where":{"email":"a@x.io"}},"$userRefreshTokens":{},)"
                                    R"("$magicCodes":{}}})");
     QVERIFY(user);
@@ -198,7 +198,7 @@ void TestStore::schemaView()
     const QJsonObject files = blobs.value(u"$files").toObject();
     QVERIFY(files.contains(u"path"_s));
     QVERIFY(files.value(u"url")[u"required?"_s].toBool());
-    for (const char *hidden : { "size", "content-type", "content-disposition", "location-id", "key-version" }) {
+    for (const char *hidden : {"size", "content-type", "content-disposition", "location-id", "key-version"}) {
         QVERIFY2(!files.contains(QLatin1String(hidden)), hidden);
     }
 }
@@ -217,7 +217,7 @@ void TestStore::listenersRunAfterCommitOutsideTheLock()
     });
     const auto tx = m_fixture->tx(R"([["update","goals","00000000-0000-0000-0000-000000000001",{"t":1}]])");
     QVERIFY(tx);
-    QCOMPARE(seen, QList<qint64> { *tx });
+    QCOMPARE(seen, QList<qint64> {*tx});
     QCOMPARE(rowsSeen, 1);
     QVERIFY(!m_fixture->tx(R"([["update","$users","00000000-0000-0000-0000-000000000001",{"email":1}]])"));
     QCOMPARE(seen.size(), 1);
@@ -231,14 +231,14 @@ void TestStore::entityCreatedAt()
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     QVERIFY(m_fixture->tx(R"([["update","goals","00000000-0000-0000-0000-000000000001",{"t":1}]])"));
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
-    const QDateTime created
-        = m_fixture->store->entityCreatedAt(m_fixture->appId, QUuid::fromString(u"00000000-0000-0000-0000-000000000001"_s));
+    const QDateTime created = m_fixture->store->entityCreatedAt(
+        m_fixture->appId, QUuid::fromString(u"00000000-0000-0000-0000-000000000001"_s));
     QVERIFY(created.isValid());
     QVERIFY(created.toMSecsSinceEpoch() >= before && created.toMSecsSinceEpoch() <= after);
     // Later updates keep the creation time.
     QVERIFY(m_fixture->tx(R"([["update","goals","00000000-0000-0000-0000-000000000001",{"t":2}]])"));
-    QCOMPARE(m_fixture->store->entityCreatedAt(m_fixture->appId,
-                 QUuid::fromString(u"00000000-0000-0000-0000-000000000001"_s)),
+    QCOMPARE(m_fixture->store->entityCreatedAt(
+                 m_fixture->appId, QUuid::fromString(u"00000000-0000-0000-0000-000000000001"_s)),
         created);
     QVERIFY(!m_fixture->store->entityCreatedAt(m_fixture->appId, QUuid::createUuid()).isValid());
 }
@@ -256,7 +256,8 @@ void TestStore::concurrentReadersAndWriters()
             for (int i = 0; i < kTransactions; ++i) {
                 const QString steps = u"[[\"update\",\"rows\",\"%1\",{\"w\":%2,\"i\":%3}]]"_s.arg(
                     QUuid::createUuid().toString(QUuid::WithoutBraces), QString::number(w), QString::number(i));
-                const auto tx = m_fixture->store->transact(m_fixture->appId, json(steps.toUtf8().constData()).toArray());
+                const auto tx
+                    = m_fixture->store->transact(m_fixture->appId, json(steps.toUtf8().constData()).toArray());
                 if (!tx) {
                     ++failures;
                 } else {
@@ -294,10 +295,9 @@ void TestStore::sigkillLeavesWholeTransactions()
 
     QProcess child;
     child.setProgram(QCoreApplication::applicationFilePath());
-    child.setArguments({ u"--child-load"_s, path, m_fixture->appId.toString(QUuid::WithoutBraces) });
+    child.setArguments({u"--child-load"_s, path, m_fixture->appId.toString(QUuid::WithoutBraces)});
     child.start();
     QVERIFY(child.waitForStarted());
-    QSignalSpy ready(&child, &QProcess::readyReadStandardOutput);
     QTRY_VERIFY_WITH_TIMEOUT(child.canReadLine() || child.state() == QProcess::NotRunning, 20000);
     QCOMPARE(child.readLine().trimmed(), QByteArray("ready"));
     child.kill(); // SIGKILL, in the middle of whatever transaction is running
