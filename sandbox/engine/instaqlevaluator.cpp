@@ -568,12 +568,17 @@ private:
 
     // ---- evaluation ----------------------------------------------------------------------------
 
+    // An app without rules falls back to Instant's defaults for system namespaces: a user sees
+    // only their own $users row, and every other system namespace ($files included) is hidden.
     bool visible(const QUuid &entityId, const QString &etype) const
     {
-        if (etype != u"$users"_s || m_options.identity.kind == Identity::Kind::Admin) {
+        if (m_options.identity.kind == Identity::Kind::Admin || !etype.startsWith(u'$')) {
             return true;
         }
-        return m_options.identity.kind == Identity::Kind::User && entityId == m_options.identity.userId;
+        if (etype == u"$users"_s) {
+            return m_options.identity.kind == Identity::Kind::User && entityId == m_options.identity.userId;
+        }
+        return false;
     }
 
     QList<QUuid> follow(const QUuid &entityId, const Hop &hop) const
