@@ -79,8 +79,7 @@ int main(int argc, char *argv[])
     std::fflush(stdout);
 
     char byte = 0;
-    while (::read(s_signalPipe[0], &byte, 1) < 0 && errno == EINTR) {
-    }
+    while (::read(s_signalPipe[0], &byte, 1) < 0 && errno == EINTR) { }
     server.stop();
     return 0;
 }

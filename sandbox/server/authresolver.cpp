@@ -12,25 +12,24 @@ namespace sandbox {
 AuthResolver::AuthResolver(const Store &store, const UserDirectory &users)
     : m_store(store)
     , m_users(users)
-{
-}
+{ }
 
 std::expected<QUuid, ApiError> AuthResolver::appId(const RequestContext &context) const
 {
-    const QJsonArray headerPath{QStringLiteral("headers"), QStringLiteral("app-id")};
-    const QJsonArray queryPath{QStringLiteral("query-params"), QStringLiteral("app_id")};
+    const QJsonArray headerPath {QStringLiteral("headers"), QStringLiteral("app-id")};
+    const QJsonArray queryPath {QStringLiteral("query-params"), QStringLiteral("app_id")};
     const bool fromHeader = context.hasHeader("App-Id");
     if (!fromHeader && !context.hasQueryParam("app_id")) {
         return std::unexpected(ApiError::paramMissing({QStringLiteral("headers"), QStringLiteral("app-id")},
-            QJsonObject{{QStringLiteral("possible-ins"), QJsonArray{queryPath}}}));
+            QJsonObject {{QStringLiteral("possible-ins"), QJsonArray {queryPath}}}));
     }
     const QString raw = fromHeader ? context.header("App-Id") : context.queryParam("app_id");
     const auto id = wire::parseUuid(raw);
     if (!id) {
-        const QStringList path = fromHeader ? QStringList{QStringLiteral("headers"), QStringLiteral("app-id")}
-                                            : QStringList{QStringLiteral("query-params"), QStringLiteral("app_id")};
-        return std::unexpected(ApiError::paramMalformed(path, raw,
-            QJsonObject{{QStringLiteral("possible-ins"), QJsonArray{headerPath, queryPath}}}));
+        const QStringList path = fromHeader ? QStringList {QStringLiteral("headers"), QStringLiteral("app-id")}
+                                            : QStringList {QStringLiteral("query-params"), QStringLiteral("app_id")};
+        return std::unexpected(ApiError::paramMalformed(
+            path, raw, QJsonObject {{QStringLiteral("possible-ins"), QJsonArray {headerPath, queryPath}}}));
     }
     return *id;
 }
@@ -50,9 +49,11 @@ std::expected<void, ApiError> AuthResolver::checkAdminToken(const RequestContext
     }
     if (!m_store.isAdminToken(appId, *id)) {
         return std::unexpected(ApiError::recordNotFound(QStringLiteral("app-admin-token"),
-            QJsonObject{{QStringLiteral("token"), wire::uuidString(*id)}, {QStringLiteral("app-id"), wire::uuidString(appId)}},
-            QJsonObject{{QStringLiteral("message"),
-                QStringLiteral("This admin token may be expired or invalid. Or you may have provided an incorrect app ID.")}}));
+            QJsonObject {
+                {QStringLiteral("token"), wire::uuidString(*id)}, {QStringLiteral("app-id"), wire::uuidString(appId)}},
+            QJsonObject {{QStringLiteral("message"),
+                QStringLiteral(
+                    "This admin token may be expired or invalid. Or you may have provided an incorrect app ID.")}}));
     }
     return {};
 }
@@ -83,19 +84,20 @@ std::expected<AuthContext, ApiError> AuthResolver::resolve(const RequestContext 
         const QString raw = context.header("As-Token");
         const auto token = wire::parseUuid(raw);
         if (!token) {
-            return std::unexpected(
-                ApiError::paramMalformed({QStringLiteral("asUser"), QStringLiteral("token")}, raw));
+            return std::unexpected(ApiError::paramMalformed({QStringLiteral("asUser"), QStringLiteral("token")}, raw));
         }
         const auto user = m_store.appExists(*app) ? m_users.byRefreshToken(*app, *token)
-                                                  : std::expected<std::optional<QJsonObject>, ApiError>{};
+                                                  : std::expected<std::optional<QJsonObject>, ApiError> {};
         if (!user) {
             return std::unexpected(user.error());
         }
         if (!user->has_value()) {
             return std::unexpected(ApiError::recordNotFound(QStringLiteral("app-user"),
-                QJsonObject{{QStringLiteral("app-id"), appText}, {QStringLiteral("refresh-token"), wire::uuidString(*token)}}));
+                QJsonObject {
+                    {QStringLiteral("app-id"), appText}, {QStringLiteral("refresh-token"), wire::uuidString(*token)}}));
         }
-        return AuthContext{*app, Identity{Identity::Kind::User, QUuid::fromString((*user)->value(QStringLiteral("id")).toString())}};
+        return AuthContext {
+            *app, Identity {Identity::Kind::User, QUuid::fromString((*user)->value(QStringLiteral("id")).toString())}};
     }
 
     if (context.hasHeader("As-Email")) {
@@ -110,23 +112,25 @@ std::expected<AuthContext, ApiError> AuthResolver::resolve(const RequestContext 
         }
         if (!user->has_value()) {
             return std::unexpected(ApiError::recordNotFound(QStringLiteral("app-user"),
-                QJsonObject{{QStringLiteral("app-id"), appText}, {QStringLiteral("email"), email}}));
+                QJsonObject {{QStringLiteral("app-id"), appText}, {QStringLiteral("email"), email}}));
         }
-        return AuthContext{*app, Identity{Identity::Kind::User, QUuid::fromString((*user)->value(QStringLiteral("id")).toString())}};
+        return AuthContext {
+            *app, Identity {Identity::Kind::User, QUuid::fromString((*user)->value(QStringLiteral("id")).toString())}};
     }
 
     if (!context.header("As-Guest").isEmpty()) {
         if (!m_store.appExists(*app)) {
-            return std::unexpected(ApiError::recordNotFound(QStringLiteral("app"), QJsonObject{{QStringLiteral("id"), appText}}));
+            return std::unexpected(
+                ApiError::recordNotFound(QStringLiteral("app"), QJsonObject {{QStringLiteral("id"), appText}}));
         }
-        return AuthContext{*app, Identity{Identity::Kind::Guest, {}}};
+        return AuthContext {*app, Identity {Identity::Kind::Guest, {}}};
     }
 
     const auto checked = checkAdminToken(context, *app);
     if (!checked) {
         return std::unexpected(checked.error());
     }
-    return AuthContext{*app, Identity{}};
+    return AuthContext {*app, Identity {}};
 }
 
 std::expected<AuthContext, ApiError> AuthResolver::resolveForPermsCheck(const RequestContext &context) const
@@ -142,7 +146,7 @@ std::expected<AuthContext, ApiError> AuthResolver::resolveForPermsCheck(const Re
     if (auth->identity.kind == Identity::Kind::Admin) {
         const QString message = QStringLiteral("Cannot test perms as admin");
         return std::unexpected(ApiError::validationFailed(QStringLiteral("non-admin"), QStringLiteral("non-admin"),
-            QJsonArray{QJsonObject{{QStringLiteral("message"), message}}}));
+            QJsonArray {QJsonObject {{QStringLiteral("message"), message}}}));
     }
     return auth;
 }

@@ -15,46 +15,46 @@ namespace {
 
 ApiError bodyValidation(const RequestContext &context, const QString &message)
 {
-    return ApiError::validationFailed(QStringLiteral("body"), context.body(),
-        QJsonArray{QJsonObject{{QStringLiteral("message"), message}}});
+    return ApiError::validationFailed(
+        QStringLiteral("body"), context.body(), QJsonArray {QJsonObject {{QStringLiteral("message"), message}}});
 }
 
 /** A required or optional email from the body, normalised like the server does. */
 std::expected<std::optional<QString>, ApiError> emailParam(const RequestContext &context, bool required)
 {
     const QJsonValue value = context.bodyValue(QStringLiteral("email"));
-    const QStringList path{QStringLiteral("body"), QStringLiteral("email")};
+    const QStringList path {QStringLiteral("body"), QStringLiteral("email")};
     if (value.isUndefined() || value.isNull()) {
         if (required) {
             return std::unexpected(ApiError::paramMissing(path));
         }
-        return std::optional<QString>{};
+        return std::optional<QString> {};
     }
     const auto email = value.isString() ? UserDirectory::normalizeEmail(value.toString()) : std::nullopt;
     if (!email) {
         return std::unexpected(ApiError::paramMalformed(path, value));
     }
-    return std::optional<QString>{*email};
+    return std::optional<QString> {*email};
 }
 
 std::expected<std::optional<QUuid>, ApiError> uuidBodyParam(const RequestContext &context, const QString &key)
 {
     const QJsonValue value = context.bodyValue(key);
     if (value.isUndefined() || value.isNull()) {
-        return std::optional<QUuid>{};
+        return std::optional<QUuid> {};
     }
     const auto id = value.isString() ? wire::parseUuid(value.toString()) : std::nullopt;
     if (!id) {
         return std::unexpected(ApiError::paramMalformed({QStringLiteral("body"), key}, value));
     }
-    return std::optional<QUuid>{*id};
+    return std::optional<QUuid> {*id};
 }
 
 std::expected<QJsonObject, ApiError> extraFieldsParam(const RequestContext &context)
 {
     const QJsonValue value = context.bodyValue(QStringLiteral("extra-fields"));
     if (value.isUndefined() || value.isNull()) {
-        return QJsonObject{};
+        return QJsonObject {};
     }
     if (!value.isObject()) {
         return std::unexpected(
@@ -72,8 +72,7 @@ QUuid entityId(const QJsonObject &entity)
 
 AuthRoutes::AuthRoutes(Services &services)
     : m_services(services)
-{
-}
+{ }
 
 void AuthRoutes::install(Router &router)
 {
@@ -86,8 +85,8 @@ void AuthRoutes::install(Router &router)
     router.json(M::Post, "/admin/sign_in_guest", [this](RequestContext &c) { return signInGuest(c); });
     router.json(M::Get, "/admin/users", [this](RequestContext &c) { return getUser(c); });
     router.json(M::Delete, "/admin/users", [this](RequestContext &c) { return deleteUser(c); });
-    router.json(M::Post, "/runtime/auth/verify_refresh_token",
-        [this](RequestContext &c) { return verifyRefreshToken(c); });
+    router.json(
+        M::Post, "/runtime/auth/verify_refresh_token", [this](RequestContext &c) { return verifyRefreshToken(c); });
 }
 
 std::expected<QJsonObject, ApiError> AuthRoutes::withNewToken(const QUuid &appId, const QJsonObject &user)
@@ -123,8 +122,8 @@ std::expected<QJsonValue, ApiError> AuthRoutes::refreshTokens(RequestContext &co
         return std::unexpected(extraFields.error());
     }
 
-    const auto existing = email->has_value() ? m_services.users.byEmail(*appId, **email)
-                                             : m_services.users.byId(*appId, **id);
+    const auto existing
+        = email->has_value() ? m_services.users.byEmail(*appId, **email) : m_services.users.byId(*appId, **id);
     if (!existing) {
         return std::unexpected(existing.error());
     }
@@ -152,7 +151,7 @@ std::expected<QJsonValue, ApiError> AuthRoutes::refreshTokens(RequestContext &co
     if (!result) {
         return std::unexpected(result.error());
     }
-    return QJsonObject{{QStringLiteral("user"), *result}, {QStringLiteral("created"), created}};
+    return QJsonObject {{QStringLiteral("user"), *result}, {QStringLiteral("created"), created}};
 }
 
 std::expected<QJsonValue, ApiError> AuthRoutes::signOut(RequestContext &context)
@@ -179,7 +178,8 @@ std::expected<QJsonValue, ApiError> AuthRoutes::signOut(RequestContext &context)
         }
         if (!user->has_value()) {
             return std::unexpected(ApiError::recordNotFound(QStringLiteral("app-user"),
-                QJsonObject{{QStringLiteral("app-id"), wire::uuidString(*appId)}, {QStringLiteral("email"), **email}}));
+                QJsonObject {
+                    {QStringLiteral("app-id"), wire::uuidString(*appId)}, {QStringLiteral("email"), **email}}));
         }
         done = m_services.users.revokeTokensOfUser(*appId, entityId(**user));
     } else if (context.hasBodyKey(QStringLiteral("refresh_token"))) {
@@ -195,7 +195,7 @@ std::expected<QJsonValue, ApiError> AuthRoutes::signOut(RequestContext &context)
     if (!done) {
         return std::unexpected(done.error());
     }
-    return QJsonObject{{QStringLiteral("ok"), true}};
+    return QJsonObject {{QStringLiteral("ok"), true}};
 }
 
 std::expected<QJsonValue, ApiError> AuthRoutes::magicCode(RequestContext &context)
@@ -213,7 +213,7 @@ std::expected<QJsonValue, ApiError> AuthRoutes::magicCode(RequestContext &contex
     if (!code) {
         return std::unexpected(code.error());
     }
-    return QJsonObject{{QStringLiteral("code"), *code}};
+    return QJsonObject {{QStringLiteral("code"), *code}};
 }
 
 std::expected<QJsonValue, ApiError> AuthRoutes::verifyMagicCode(RequestContext &context)
@@ -227,7 +227,7 @@ std::expected<QJsonValue, ApiError> AuthRoutes::verifyMagicCode(RequestContext &
         return std::unexpected(email.error());
     }
     const QJsonValue codeValue = context.bodyValue(QStringLiteral("code"));
-    const QStringList codePath{QStringLiteral("body"), QStringLiteral("code")};
+    const QStringList codePath {QStringLiteral("body"), QStringLiteral("code")};
     if (codeValue.isUndefined() || codeValue.isNull()) {
         return std::unexpected(ApiError::paramMissing(codePath));
     }
@@ -253,7 +253,7 @@ std::expected<QJsonValue, ApiError> AuthRoutes::verifyMagicCode(RequestContext &
         }
         if (!guest->has_value()) {
             return std::unexpected(ApiError::recordNotFound(QStringLiteral("app-user"),
-                QJsonObject{{QStringLiteral("app-id"), wire::uuidString(*appId)},
+                QJsonObject {{QStringLiteral("app-id"), wire::uuidString(*appId)},
                     {QStringLiteral("refresh-token"), wire::uuidString(**guestToken)}}));
         }
         if ((*guest)->value(QStringLiteral("type")).toString() == QLatin1String("guest")) {
@@ -301,7 +301,7 @@ std::expected<QJsonValue, ApiError> AuthRoutes::verifyMagicCode(RequestContext &
     if (!result) {
         return std::unexpected(result.error());
     }
-    return QJsonObject{{QStringLiteral("user"), *result}, {QStringLiteral("created"), created}};
+    return QJsonObject {{QStringLiteral("user"), *result}, {QStringLiteral("created"), created}};
 }
 
 std::expected<QJsonValue, ApiError> AuthRoutes::signInGuest(RequestContext &context)
@@ -328,11 +328,11 @@ std::expected<QJsonValue, ApiError> AuthRoutes::signInGuest(RequestContext &cont
     if (!result) {
         return std::unexpected(result.error());
     }
-    return QJsonObject{{QStringLiteral("user"), *result}};
+    return QJsonObject {{QStringLiteral("user"), *result}};
 }
 
-std::expected<std::optional<QJsonObject>, ApiError> AuthRoutes::lookupUser(const RequestContext &context,
-    const QUuid &appId) const
+std::expected<std::optional<QJsonObject>, ApiError> AuthRoutes::lookupUser(
+    const RequestContext &context, const QUuid &appId) const
 {
     if (context.hasQueryParam("email")) {
         const QString raw = context.queryParam("email");
@@ -341,8 +341,8 @@ std::expected<std::optional<QJsonObject>, ApiError> AuthRoutes::lookupUser(const
     if (context.hasQueryParam("refresh_token")) {
         const auto token = wire::parseUuid(context.queryParam("refresh_token"));
         if (!token) {
-            return std::unexpected(ApiError::paramMalformed({QStringLiteral("params"), QStringLiteral("refresh_token")},
-                context.queryParam("refresh_token")));
+            return std::unexpected(ApiError::paramMalformed(
+                {QStringLiteral("params"), QStringLiteral("refresh_token")}, context.queryParam("refresh_token")));
         }
         return m_services.users.byRefreshToken(appId, *token);
     }
@@ -355,7 +355,8 @@ std::expected<std::optional<QJsonObject>, ApiError> AuthRoutes::lookupUser(const
         return m_services.users.byId(appId, *id);
     }
     return std::unexpected(ApiError::validationFailed(QStringLiteral("params"), context.queryParams(),
-        QJsonArray{QJsonObject{{QStringLiteral("message"), QStringLiteral("Please provide a user id, email, or refresh_token")}}}));
+        QJsonArray {QJsonObject {
+            {QStringLiteral("message"), QStringLiteral("Please provide a user id, email, or refresh_token")}}}));
 }
 
 std::expected<QJsonValue, ApiError> AuthRoutes::getUser(RequestContext &context)
@@ -368,7 +369,7 @@ std::expected<QJsonValue, ApiError> AuthRoutes::getUser(RequestContext &context)
     if (!user) {
         return std::unexpected(user.error());
     }
-    return QJsonObject{{QStringLiteral("user"),
+    return QJsonObject {{QStringLiteral("user"),
         user->has_value() ? QJsonValue(m_services.users.dbFormat(*appId, **user)) : QJsonValue()}};
 }
 
@@ -383,7 +384,7 @@ std::expected<QJsonValue, ApiError> AuthRoutes::deleteUser(RequestContext &conte
         return std::unexpected(user.error());
     }
     if (!user->has_value()) {
-        return QJsonObject{{QStringLiteral("deleted"), QJsonValue()}};
+        return QJsonObject {{QStringLiteral("deleted"), QJsonValue()}};
     }
     // Formatted before deletion: created_at comes from the entity's first triple.
     const QJsonObject deleted = m_services.users.dbFormat(*appId, **user);
@@ -391,7 +392,7 @@ std::expected<QJsonValue, ApiError> AuthRoutes::deleteUser(RequestContext &conte
     if (!removed) {
         return std::unexpected(removed.error());
     }
-    return QJsonObject{{QStringLiteral("deleted"), deleted}};
+    return QJsonObject {{QStringLiteral("deleted"), deleted}};
 }
 
 std::expected<QJsonValue, ApiError> AuthRoutes::verifyRefreshToken(RequestContext &context)
@@ -416,18 +417,18 @@ std::expected<QJsonValue, ApiError> AuthRoutes::verifyRefreshToken(RequestContex
         return std::unexpected(token.error());
     }
     const auto user = m_services.store.appExists(*appId) ? m_services.users.byRefreshToken(*appId, *token)
-                                                         : std::expected<std::optional<QJsonObject>, ApiError>{};
+                                                         : std::expected<std::optional<QJsonObject>, ApiError> {};
     if (!user) {
         return std::unexpected(user.error());
     }
     if (!user->has_value()) {
         return std::unexpected(ApiError::recordNotFound(QStringLiteral("app-user"),
-            QJsonObject{{QStringLiteral("app-id"), wire::uuidString(*appId)},
+            QJsonObject {{QStringLiteral("app-id"), wire::uuidString(*appId)},
                 {QStringLiteral("refresh-token"), wire::uuidString(*token)}}));
     }
     QJsonObject result = m_services.users.dbFormat(*appId, **user);
     result.insert(QStringLiteral("refresh_token"), wire::uuidString(*token));
-    return QJsonObject{{QStringLiteral("user"), result}};
+    return QJsonObject {{QStringLiteral("user"), result}};
 }
 
 } // namespace sandbox

@@ -32,8 +32,8 @@ private:
     std::expected<QJsonValue, ApiError> verifyRefreshToken(RequestContext &context);
 
     /** GET/DELETE /admin/users lookup: email, then refresh_token, then id. */
-    std::expected<std::optional<QJsonObject>, ApiError> lookupUser(const RequestContext &context,
-        const QUuid &appId) const;
+    std::expected<std::optional<QJsonObject>, ApiError> lookupUser(
+        const RequestContext &context, const QUuid &appId) const;
     /** Mints a token and returns the user in db format with `refresh_token`. */
     std::expected<QJsonObject, ApiError> withNewToken(const QUuid &appId, const QJsonObject &user);
 

@@ -36,8 +36,8 @@ std::expected<QJsonArray, ApiError> stepsParam(const RequestContext &context)
     if (steps.isObject()) {
         // A map passes the collection check and fails the step spec.
         return std::unexpected(ApiError::validationFailed(QStringLiteral("steps"), steps,
-            QJsonArray{QJsonObject{{QStringLiteral("expected"), QStringLiteral("sequential?")},
-                {QStringLiteral("in"), QJsonArray{}}}}));
+            QJsonArray {QJsonObject {
+                {QStringLiteral("expected"), QStringLiteral("sequential?")}, {QStringLiteral("in"), QJsonArray {}}}}));
     }
     if (!steps.isArray()) {
         return std::unexpected(ApiError::paramMalformed({QStringLiteral("body"), QStringLiteral("steps")}, steps));
@@ -49,20 +49,19 @@ std::expected<QJsonArray, ApiError> stepsParam(const RequestContext &context)
 
 DataRoutes::DataRoutes(Services &services)
     : m_services(services)
-{
-}
+{ }
 
 void DataRoutes::install(Router &router)
 {
     router.json(Router::Method::Post, "/admin/query", [this](RequestContext &c) { return query(c); });
     router.json(Router::Method::Post, "/admin/transact", [this](RequestContext &c) { return transact(c); });
-    router.json(Router::Method::Post, "/admin/query_perms_check",
-        [this](RequestContext &c) { return queryPermsCheck(c); });
+    router.json(
+        Router::Method::Post, "/admin/query_perms_check", [this](RequestContext &c) { return queryPermsCheck(c); });
     router.json(Router::Method::Post, "/admin/transact_perms_check",
         [this](RequestContext &c) { return transactPermsCheck(c); });
     router.json(Router::Method::Get, "/admin/schema", [this](RequestContext &c) { return schema(c); });
-    router.json(Router::Method::Get, "/admin/soft_deleted_attrs",
-        [this](RequestContext &c) { return softDeletedAttrs(c); });
+    router.json(
+        Router::Method::Get, "/admin/soft_deleted_attrs", [this](RequestContext &c) { return softDeletedAttrs(c); });
 }
 
 std::expected<QJsonValue, ApiError> DataRoutes::query(RequestContext &context)
@@ -76,7 +75,7 @@ std::expected<QJsonValue, ApiError> DataRoutes::query(RequestContext &context)
         return std::unexpected(instaql.error());
     }
     const bool inference = isTruthy(context.bodyValue(QStringLiteral("inference?")));
-    const auto result = m_services.store.query(auth->appId, *instaql, QueryOptions{inference, auth->identity});
+    const auto result = m_services.store.query(auth->appId, *instaql, QueryOptions {inference, auth->identity});
     if (!result) {
         return std::unexpected(result.error());
     }
@@ -94,11 +93,11 @@ std::expected<QJsonValue, ApiError> DataRoutes::transact(RequestContext &context
         return std::unexpected(steps.error());
     }
     const bool throwOnMissing = isTruthy(context.bodyValue(QStringLiteral("throw-on-missing-attrs?")));
-    const auto txId = m_services.store.transact(auth->appId, *steps, TransactOptions{throwOnMissing, auth->identity});
+    const auto txId = m_services.store.transact(auth->appId, *steps, TransactOptions {throwOnMissing, auth->identity});
     if (!txId) {
         return std::unexpected(txId.error());
     }
-    return QJsonObject{{QStringLiteral("tx-id"), double(*txId)}};
+    return QJsonObject {{QStringLiteral("tx-id"), double(*txId)}};
 }
 
 std::expected<QJsonValue, ApiError> DataRoutes::queryPermsCheck(RequestContext &context)
@@ -112,13 +111,13 @@ std::expected<QJsonValue, ApiError> DataRoutes::queryPermsCheck(RequestContext &
         return std::unexpected(instaql.error());
     }
     const bool inference = isTruthy(context.bodyValue(QStringLiteral("inference?")));
-    const auto result = m_services.store.query(auth->appId, *instaql, QueryOptions{inference, auth->identity});
+    const auto result = m_services.store.query(auth->appId, *instaql, QueryOptions {inference, auth->identity});
     if (!result) {
         return std::unexpected(result.error());
     }
     // The sandbox evaluates no permission rules, so there are no checks to report.
-    return QJsonObject{
-        {QStringLiteral("check-results"), QJsonArray{}},
+    return QJsonObject {
+        {QStringLiteral("check-results"), QJsonArray {}},
         {QStringLiteral("result"), result->tree},
         {QStringLiteral("rule-wheres"), QJsonValue::Null},
     };
@@ -138,23 +137,23 @@ std::expected<QJsonValue, ApiError> DataRoutes::transactPermsCheck(RequestContex
     if (!commit) {
         // Without rules every check passes, and the engine has no dry-run mode, so a dry run
         // neither writes nor allocates a transaction id.
-        return QJsonObject{
+        return QJsonObject {
             {QStringLiteral("tx-id"), QJsonValue::Null},
             {QStringLiteral("all-checks-ok?"), true},
             {QStringLiteral("committed?"), false},
-            {QStringLiteral("check-results"), QJsonArray{}},
+            {QStringLiteral("check-results"), QJsonArray {}},
         };
     }
     const bool throwOnMissing = isTruthy(context.bodyValue(QStringLiteral("throw-on-missing-attrs?")));
-    const auto txId = m_services.store.transact(auth->appId, *steps, TransactOptions{throwOnMissing, auth->identity});
+    const auto txId = m_services.store.transact(auth->appId, *steps, TransactOptions {throwOnMissing, auth->identity});
     if (!txId) {
         return std::unexpected(txId.error());
     }
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("tx-id"), double(*txId)},
         {QStringLiteral("all-checks-ok?"), true},
         {QStringLiteral("committed?"), true},
-        {QStringLiteral("check-results"), QJsonArray{}},
+        {QStringLiteral("check-results"), QJsonArray {}},
     };
 }
 
@@ -168,7 +167,7 @@ std::expected<QJsonValue, ApiError> DataRoutes::schema(RequestContext &context)
     if (schema.size() == 1 && schema.contains(QStringLiteral("schema"))) {
         return schema;
     }
-    return QJsonObject{{QStringLiteral("schema"), schema}};
+    return QJsonObject {{QStringLiteral("schema"), schema}};
 }
 
 std::expected<QJsonValue, ApiError> DataRoutes::softDeletedAttrs(RequestContext &context)

@@ -45,7 +45,7 @@ struct AttrSpec {
     const char *identId;
     const char *etype;
     const char *label;
-    const char *reverseId;   // refs only
+    const char *reverseId; // refs only
     const char *reverseEtype;
     const char *reverseLabel;
     const char *cardinality;
@@ -57,16 +57,16 @@ struct AttrSpec {
 // One attribute per kind the demo wants: typed, indexed blobs for ordering and comparisons, and
 // links covering one-to-one, one-to-many, many-to-one and many-to-many.
 const AttrSpec kAttrs[] = {
-    {"b0000000-0000-4000-8000-000000000001", "b1000000-0000-4000-8000-000000000001", "goals", "title", nullptr,
-        nullptr, nullptr, "one", false, true, "string"},
-    {"b0000000-0000-4000-8000-000000000002", "b1000000-0000-4000-8000-000000000002", "todos", "title", nullptr,
-        nullptr, nullptr, "one", false, true, "string"},
+    {"b0000000-0000-4000-8000-000000000001", "b1000000-0000-4000-8000-000000000001", "goals", "title", nullptr, nullptr,
+        nullptr, "one", false, true, "string"},
+    {"b0000000-0000-4000-8000-000000000002", "b1000000-0000-4000-8000-000000000002", "todos", "title", nullptr, nullptr,
+        nullptr, "one", false, true, "string"},
     {"b0000000-0000-4000-8000-000000000003", "b1000000-0000-4000-8000-000000000003", "todos", "priority", nullptr,
         nullptr, nullptr, "one", false, true, "number"},
-    {"b0000000-0000-4000-8000-000000000004", "b1000000-0000-4000-8000-000000000004", "todos", "done", nullptr,
-        nullptr, nullptr, "one", false, true, "boolean"},
-    {"b0000000-0000-4000-8000-000000000005", "b1000000-0000-4000-8000-000000000005", "tags", "name", nullptr,
-        nullptr, nullptr, "one", true, true, "string"},
+    {"b0000000-0000-4000-8000-000000000004", "b1000000-0000-4000-8000-000000000004", "todos", "done", nullptr, nullptr,
+        nullptr, "one", false, true, "boolean"},
+    {"b0000000-0000-4000-8000-000000000005", "b1000000-0000-4000-8000-000000000005", "tags", "name", nullptr, nullptr,
+        nullptr, "one", true, true, "string"},
     // goal has many todos, a todo has one goal
     {"c0000000-0000-4000-8000-000000000001", "c1000000-0000-4000-8000-000000000001", "goals", "todos",
         "c2000000-0000-4000-8000-000000000001", "todos", "goal", "many", true, false, nullptr},
@@ -92,8 +92,7 @@ DemoSeed::DemoSeed(Store &store, UserDirectory &users, StorageArea &storage)
     : m_store(store)
     , m_users(users)
     , m_storage(storage)
-{
-}
+{ }
 
 std::expected<void, QString> DemoSeed::apply(const QUuid &appId)
 {
@@ -121,9 +120,9 @@ std::expected<void, QString> DemoSeed::ensureAttrs(const QUuid &appId)
         if (existing.contains(QString::fromLatin1(spec.etype) + QLatin1Char('.') + QString::fromLatin1(spec.label))) {
             continue;
         }
-        QJsonObject attr{
+        QJsonObject attr {
             {QStringLiteral("id"), id(spec.id)},
-            {QStringLiteral("forward-identity"), QJsonArray{id(spec.identId), id(spec.etype), id(spec.label)}},
+            {QStringLiteral("forward-identity"), QJsonArray {id(spec.identId), id(spec.etype), id(spec.label)}},
             {QStringLiteral("value-type"), spec.reverseId ? QStringLiteral("ref") : QStringLiteral("blob")},
             {QStringLiteral("cardinality"), id(spec.cardinality)},
             {QStringLiteral("unique?"), spec.unique},
@@ -131,12 +130,12 @@ std::expected<void, QString> DemoSeed::ensureAttrs(const QUuid &appId)
         };
         if (spec.reverseId) {
             attr.insert(QStringLiteral("reverse-identity"),
-                QJsonArray{id(spec.reverseId), id(spec.reverseEtype), id(spec.reverseLabel)});
+                QJsonArray {id(spec.reverseId), id(spec.reverseEtype), id(spec.reverseLabel)});
         }
         if (spec.checkedType) {
             attr.insert(QStringLiteral("checked-data-type"), id(spec.checkedType));
         }
-        steps.append(QJsonArray{QStringLiteral("add-attr"), attr});
+        steps.append(QJsonArray {QStringLiteral("add-attr"), attr});
     }
     if (steps.isEmpty()) {
         return {};
@@ -155,11 +154,13 @@ std::expected<void, QString> DemoSeed::ensureUsers(const QUuid &appId)
         QJsonObject attrs;
     };
     const DemoUser users[] = {
-        {kAlyssa, QJsonObject{{QStringLiteral("email"), QStringLiteral("alyssa@example.com")},
-                      {QStringLiteral("type"), QStringLiteral("user")}}},
-        {kBen, QJsonObject{{QStringLiteral("email"), QStringLiteral("ben@example.com")},
-                   {QStringLiteral("type"), QStringLiteral("user")}}},
-        {kGuest, QJsonObject{{QStringLiteral("type"), QStringLiteral("guest")}}},
+        {kAlyssa,
+            QJsonObject {{QStringLiteral("email"), QStringLiteral("alyssa@example.com")},
+                {QStringLiteral("type"), QStringLiteral("user")}}},
+        {kBen,
+            QJsonObject {{QStringLiteral("email"), QStringLiteral("ben@example.com")},
+                {QStringLiteral("type"), QStringLiteral("user")}}},
+        {kGuest, QJsonObject {{QStringLiteral("type"), QStringLiteral("guest")}}},
     };
     for (const DemoUser &user : users) {
         const QUuid userId = QUuid::fromString(user.id);
@@ -186,9 +187,9 @@ std::expected<void, QString> DemoSeed::ensureUsers(const QUuid &appId)
 std::expected<void, QString> DemoSeed::ensureData(const QUuid &appId)
 {
     const auto seeded = m_store.query(appId,
-        QJsonObject{{QStringLiteral("goals"),
-            QJsonObject{{QStringLiteral("$"),
-                QJsonObject{{QStringLiteral("where"), QJsonObject{{QStringLiteral("id"), kGoalFit}}}}}}}});
+        QJsonObject {{QStringLiteral("goals"),
+            QJsonObject {{QStringLiteral("$"),
+                QJsonObject {{QStringLiteral("where"), QJsonObject {{QStringLiteral("id"), kGoalFit}}}}}}}});
     if (!seeded) {
         return std::unexpected(seedError(seeded.error()));
     }
@@ -197,25 +198,25 @@ std::expected<void, QString> DemoSeed::ensureData(const QUuid &appId)
     }
 
     const auto update = [](const char *etype, const QString &eid, const QJsonObject &attrs) {
-        return QJsonArray{QStringLiteral("update"), id(etype), eid, attrs};
+        return QJsonArray {QStringLiteral("update"), id(etype), eid, attrs};
     };
     const auto link = [](const char *etype, const QString &eid, const char *label, const QJsonValue &targets) {
-        return QJsonArray{QStringLiteral("link"), id(etype), eid, QJsonObject{{id(label), targets}}};
+        return QJsonArray {QStringLiteral("link"), id(etype), eid, QJsonObject {{id(label), targets}}};
     };
 
     QJsonArray steps;
     const QString s = QStringLiteral("title");
-    steps.append(update("goals", kGoalFit, QJsonObject{{s, QStringLiteral("Get fit")}}));
-    steps.append(update("goals", kGoalJapanese, QJsonObject{{s, QStringLiteral("Learn Japanese")}}));
-    steps.append(update("goals", kGoalConsole, QJsonObject{{s, QStringLiteral("Ship the console")}}));
+    steps.append(update("goals", kGoalFit, QJsonObject {{s, QStringLiteral("Get fit")}}));
+    steps.append(update("goals", kGoalJapanese, QJsonObject {{s, QStringLiteral("Learn Japanese")}}));
+    steps.append(update("goals", kGoalConsole, QJsonObject {{s, QStringLiteral("Ship the console")}}));
     steps.append(link("goals", kGoalFit, "owner", kAlyssa));
     steps.append(link("goals", kGoalJapanese, "owner", kBen));
     steps.append(link("goals", kGoalConsole, "owner", kAlyssa));
 
-    const QList<QPair<QString, const char *>> tags{{kTagHealth, "health"}, {kTagStudy, "study"},
-        {kTagWork, "work"}, {kTagWeekend, "weekend"}};
+    const QList<QPair<QString, const char *>> tags {
+        {kTagHealth, "health"}, {kTagStudy, "study"}, {kTagWork, "work"}, {kTagWeekend, "weekend"}};
     for (const auto &[tagId, name] : tags) {
-        steps.append(update("tags", tagId, QJsonObject{{QStringLiteral("name"), id(name)}}));
+        steps.append(update("tags", tagId, QJsonObject {{QStringLiteral("name"), id(name)}}));
     }
 
     const Todo todos[] = {
@@ -230,7 +231,7 @@ std::expected<void, QString> DemoSeed::ensureData(const QUuid &appId)
     };
     for (const Todo &todo : todos) {
         steps.append(update("todos", todo.id,
-            QJsonObject{{s, QString::fromUtf8(todo.title)}, {QStringLiteral("done"), todo.done},
+            QJsonObject {{s, QString::fromUtf8(todo.title)}, {QStringLiteral("done"), todo.done},
                 {QStringLiteral("priority"), todo.priority}}));
         if (!todo.goal.isEmpty()) {
             steps.append(link("goals", todo.goal, "todos", todo.id));
@@ -243,9 +244,11 @@ std::expected<void, QString> DemoSeed::ensureData(const QUuid &appId)
     const QString profileAlyssa = id("e0000000-0000-4000-8000-000000000001");
     const QString profileBen = id("e0000000-0000-4000-8000-000000000002");
     steps.append(update("profiles", profileAlyssa,
-        QJsonObject{{QStringLiteral("nickname"), QStringLiteral("alyssa")}, {QStringLiteral("bio"), QStringLiteral("Runs, codes, repeats.")}}));
+        QJsonObject {{QStringLiteral("nickname"), QStringLiteral("alyssa")},
+            {QStringLiteral("bio"), QStringLiteral("Runs, codes, repeats.")}}));
     steps.append(update("profiles", profileBen,
-        QJsonObject{{QStringLiteral("nickname"), QStringLiteral("ben")}, {QStringLiteral("bio"), QStringLiteral("日本語を勉強中")}}));
+        QJsonObject {{QStringLiteral("nickname"), QStringLiteral("ben")},
+            {QStringLiteral("bio"), QStringLiteral("日本語を勉強中")}}));
     steps.append(link("profiles", profileAlyssa, "user", kAlyssa));
     steps.append(link("profiles", profileBen, "user", kBen));
 
@@ -264,8 +267,7 @@ std::expected<void, QString> DemoSeed::ensureFiles(const QUuid &appId)
         QByteArray bytes;
     };
     const DemoFile files[] = {
-        {"demo/readme.txt", "text/plain",
-            QByteArrayLiteral("This app was created by instant-sandbox --seed demo.\n")},
+        {"demo/readme.txt", "text/plain", QByteArrayLiteral("This app was created by instant-sandbox --seed demo.\n")},
         {"demo/logo.svg", "image/svg+xml",
             QByteArrayLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"32\" height=\"32\">"
                               "<circle cx=\"16\" cy=\"16\" r=\"14\" fill=\"#ea580c\"/></svg>\n")},
@@ -287,8 +289,8 @@ std::expected<void, QString> DemoSeed::ensureFiles(const QUuid &appId)
             return std::unexpected(QStringLiteral("demo seed failed: cannot write %1").arg(incoming));
         }
         out.close();
-        const auto stored = m_storage.commit(appId, path, incoming, file.bytes.size(),
-            QString::fromLatin1(file.contentType), QStringLiteral("inline"));
+        const auto stored = m_storage.commit(
+            appId, path, incoming, file.bytes.size(), QString::fromLatin1(file.contentType), QStringLiteral("inline"));
         if (!stored) {
             return std::unexpected(seedError(stored.error()));
         }

@@ -20,7 +20,8 @@ QString processedIsn(qint64 txId)
 
 QJsonObject resultMeta(const QueryResult &result)
 {
-    return QJsonObject{{QStringLiteral("page-info"), result.pageInfo}, {QStringLiteral("aggregate"), result.aggregate}};
+    return QJsonObject {
+        {QStringLiteral("page-info"), result.pageInfo}, {QStringLiteral("aggregate"), result.aggregate}};
 }
 
 int queryHash(const QByteArray &key)
@@ -124,7 +125,7 @@ std::shared_ptr<SseSession> LiveQueryHub::openSession(const QUuid &appId, const 
 {
     auto session = std::make_shared<SseSession>(appId, identity, inference);
     session->pushRaw(QByteArrayLiteral("retry:500\n\n"));
-    session->pushEvent(QJsonObject{
+    session->pushEvent(QJsonObject {
         {QStringLiteral("op"), QStringLiteral("sse-init")},
         {QStringLiteral("machine-id"), wire::uuidString(m_machineId)},
         {QStringLiteral("session-id"), wire::uuidString(session->id())},
@@ -187,7 +188,7 @@ void LiveQueryHub::handleMessage(const std::shared_ptr<SseSession> &session, con
         const QByteArray key = RequestContext::encode(message.value(QStringLiteral("q")));
         auto &queries = session->queries();
         std::erase_if(queries, [&](const SseSession::LiveQuery &query) { return query.key == key; });
-        session->pushEvent(QJsonObject{
+        session->pushEvent(QJsonObject {
             {QStringLiteral("op"), QStringLiteral("remove-query-ok")},
             {QStringLiteral("q"), message.value(QStringLiteral("q"))},
             {QStringLiteral("client-event-id"), message.value(QStringLiteral("client-event-id"))},
@@ -211,7 +212,7 @@ void LiveQueryHub::addQuery(const std::shared_ptr<SseSession> &session, const QJ
     const QJsonValue clientEventId = message.contains(QStringLiteral("client-event-id"))
         ? message.value(QStringLiteral("client-event-id"))
         : QJsonValue(wire::uuidString(QUuid::createUuid()));
-    QJsonObject original{
+    QJsonObject original {
         {QStringLiteral("op"), QStringLiteral("add-query")},
         {QStringLiteral("session-id"), wire::uuidString(session->id())},
         {QStringLiteral("client-event-id"), clientEventId},
@@ -223,7 +224,7 @@ void LiveQueryHub::addQuery(const std::shared_ptr<SseSession> &session, const QJ
     auto &queries = session->queries();
     for (const auto &query : queries) {
         if (query.key == key) {
-            session->pushEvent(QJsonObject{{QStringLiteral("op"), QStringLiteral("add-query-exists")},
+            session->pushEvent(QJsonObject {{QStringLiteral("op"), QStringLiteral("add-query-exists")},
                 {QStringLiteral("q"), q}, {QStringLiteral("client-event-id"), clientEventId},
                 {QStringLiteral("trace-id"), QJsonValue::Null}});
             return;
@@ -231,22 +232,22 @@ void LiveQueryHub::addQuery(const std::shared_ptr<SseSession> &session, const QJ
     }
     if (!q.isObject()) {
         sendError(session,
-            ApiError::validationFailed(QStringLiteral("add-query"), QJsonObject{{QStringLiteral("q"), q}},
-                QJsonArray{QJsonObject{{QStringLiteral("message"), QStringLiteral("Query can not be null.")}}}),
+            ApiError::validationFailed(QStringLiteral("add-query"), QJsonObject {{QStringLiteral("q"), q}},
+                QJsonArray {QJsonObject {{QStringLiteral("message"), QStringLiteral("Query can not be null.")}}}),
             original, clientEventId);
         return;
     }
 
-    const auto result = m_store.query(session->appId(), q.toObject(),
-        QueryOptions{session->inference(), session->identity()});
+    const auto result
+        = m_store.query(session->appId(), q.toObject(), QueryOptions {session->inference(), session->identity()});
     if (!result) {
         sendError(session, result.error(), original, clientEventId);
         return;
     }
     const qint64 tx = m_processedTx.value(session->appId());
     const QJsonObject meta = resultMeta(*result);
-    queries.push_back(SseSession::LiveQuery{q.toObject(), key, clientEventId.toString(), result->tree, meta});
-    session->pushEvent(QJsonObject{
+    queries.push_back(SseSession::LiveQuery {q.toObject(), key, clientEventId.toString(), result->tree, meta});
+    session->pushEvent(QJsonObject {
         {QStringLiteral("op"), QStringLiteral("add-query-ok")},
         {QStringLiteral("q"), q},
         {QStringLiteral("result"), result->tree},
@@ -282,10 +283,10 @@ void LiveQueryHub::refreshApp(const QUuid &appId, qint64 txId)
         for (auto it = queries.begin(); it != queries.end();) {
             QElapsedTimer timer;
             timer.start();
-            const auto result = m_store.query(appId, it->q, QueryOptions{session->inference(), session->identity()});
+            const auto result = m_store.query(appId, it->q, QueryOptions {session->inference(), session->identity()});
             if (!result) {
                 // A query that starts failing is dropped, as the server drops it.
-                const QJsonObject original{{QStringLiteral("op"), QStringLiteral("refresh")},
+                const QJsonObject original {{QStringLiteral("op"), QStringLiteral("refresh")},
                     {QStringLiteral("session-id"), wire::uuidString(session->id())},
                     {QStringLiteral("trace-id"), QJsonValue::Null}};
                 sendError(session, result.error(), original, it->clientEventId);
@@ -296,7 +297,7 @@ void LiveQueryHub::refreshApp(const QUuid &appId, qint64 txId)
             if (result->tree != it->lastTree || meta != it->lastMeta) {
                 it->lastTree = result->tree;
                 it->lastMeta = meta;
-                computations.append(QJsonObject{
+                computations.append(QJsonObject {
                     {QStringLiteral("instaql-query"), it->q},
                     {QStringLiteral("instaql-query-hash"), queryHash(it->key)},
                     {QStringLiteral("instaql-result"), result->tree},
@@ -315,7 +316,7 @@ void LiveQueryHub::refreshApp(const QUuid &appId, qint64 txId)
             attrs = m_store.attrs(appId);
             haveAttrs = true;
         }
-        session->pushEvent(QJsonObject{
+        session->pushEvent(QJsonObject {
             {QStringLiteral("op"), QStringLiteral("refresh-ok")},
             {QStringLiteral("processed-tx-id"), double(txId)},
             {QStringLiteral("processed-isn"), processedIsn(txId)},
@@ -329,13 +330,13 @@ void LiveQueryHub::refreshApp(const QUuid &appId, qint64 txId)
 void LiveQueryHub::sendError(const std::shared_ptr<SseSession> &session, const ApiError &error,
     const QJsonObject &originalEvent, const QJsonValue &clientEventId)
 {
-    static const QStringList clientTypes{QStringLiteral("record-not-found"), QStringLiteral("record-expired"),
+    static const QStringList clientTypes {QStringLiteral("record-not-found"), QStringLiteral("record-expired"),
         QStringLiteral("record-not-unique"), QStringLiteral("record-foreign-key-invalid"),
         QStringLiteral("record-check-violation"), QStringLiteral("sql-raise"), QStringLiteral("permission-denied"),
-        QStringLiteral("permission-evaluation-failed"), QStringLiteral("app-read-only"),
-        QStringLiteral("app-disabled"), QStringLiteral("rate-limited"), QStringLiteral("param-missing"),
-        QStringLiteral("param-malformed"), QStringLiteral("validation-failed")};
-    session->pushEvent(QJsonObject{
+        QStringLiteral("permission-evaluation-failed"), QStringLiteral("app-read-only"), QStringLiteral("app-disabled"),
+        QStringLiteral("rate-limited"), QStringLiteral("param-missing"), QStringLiteral("param-malformed"),
+        QStringLiteral("validation-failed")};
+    session->pushEvent(QJsonObject {
         {QStringLiteral("op"), QStringLiteral("error")},
         {QStringLiteral("status"), clientTypes.contains(error.type) ? 400 : 500},
         {QStringLiteral("client-event-id"), clientEventId},

@@ -34,8 +34,7 @@ std::expected<QUuid, ApiError> uuidParam(const QJsonObject &body, const QString 
 
 LiveRoutes::LiveRoutes(Services &services)
     : m_services(services)
-{
-}
+{ }
 
 void LiveRoutes::install(Router &router)
 {
@@ -44,8 +43,8 @@ void LiveRoutes::install(Router &router)
     router.json(Router::Method::Post, "/admin/sse/push",
         [this](RequestContext &context) -> std::expected<QJsonValue, ApiError> {
             const QJsonObject &body = context.body();
-            const auto machineId = uuidParam(body, QStringLiteral("machine_id"),
-                {QStringLiteral("body"), QStringLiteral("machine_id")});
+            const auto machineId
+                = uuidParam(body, QStringLiteral("machine_id"), {QStringLiteral("body"), QStringLiteral("machine_id")});
             if (!machineId) {
                 return std::unexpected(machineId.error());
             }
@@ -54,16 +53,16 @@ void LiveRoutes::install(Router &router)
             }
             const auto appId = wire::parseUuid(context.queryParam("app_id"));
             if (!appId) {
-                return std::unexpected(ApiError::paramMalformed({QStringLiteral("params"), QStringLiteral("app_id")},
-                    context.queryParam("app_id")));
+                return std::unexpected(ApiError::paramMalformed(
+                    {QStringLiteral("params"), QStringLiteral("app_id")}, context.queryParam("app_id")));
             }
-            const auto sessionId = uuidParam(body, QStringLiteral("session_id"),
-                {QStringLiteral("body"), QStringLiteral("session_id")});
+            const auto sessionId
+                = uuidParam(body, QStringLiteral("session_id"), {QStringLiteral("body"), QStringLiteral("session_id")});
             if (!sessionId) {
                 return std::unexpected(sessionId.error());
             }
-            const auto token = uuidParam(body, QStringLiteral("sse_token"),
-                {QStringLiteral("body"), QStringLiteral("sse_token")});
+            const auto token
+                = uuidParam(body, QStringLiteral("sse_token"), {QStringLiteral("body"), QStringLiteral("sse_token")});
             if (!token) {
                 return std::unexpected(token.error());
             }
@@ -80,7 +79,7 @@ void LiveRoutes::install(Router &router)
                 ApiError error;
                 error.type = QStringLiteral("member-missing");
                 error.message = QStringLiteral("Member missing for machine id: %1").arg(wire::uuidString(*machineId));
-                error.hint = QJsonObject{{QStringLiteral("machine-id"), wire::uuidString(*machineId)}};
+                error.hint = QJsonObject {{QStringLiteral("machine-id"), wire::uuidString(*machineId)}};
                 return std::unexpected(error);
             }
             const auto session = m_services.live.session(*sessionId);
@@ -89,14 +88,14 @@ void LiveRoutes::install(Router &router)
                 error.type = QStringLiteral("session-missing");
                 error.message = QStringLiteral("Session missing for id: {:sess-id #uuid \"%1\"}")
                                     .arg(wire::uuidString(*sessionId));
-                error.hint = QJsonObject{{QStringLiteral("sess-id"),
-                    QJsonObject{{QStringLiteral("sess-id"), wire::uuidString(*sessionId)}}}};
+                error.hint = QJsonObject {{QStringLiteral("sess-id"),
+                    QJsonObject {{QStringLiteral("sess-id"), wire::uuidString(*sessionId)}}}};
                 return std::unexpected(error);
             }
             for (const QJsonValue &message : messages.toArray()) {
                 m_services.live.post(session, message.toObject());
             }
-            return QJsonObject{};
+            return QJsonObject {};
         });
 }
 
@@ -119,7 +118,7 @@ void LiveRoutes::subscribeQuery(RequestContext &context)
     const bool inference = isTruthy(context.bodyValue(QStringLiteral("inference?")));
     const auto session = m_services.live.openSession(auth->appId, auth->identity, inference);
     m_services.live.post(session,
-        QJsonObject{{QStringLiteral("op"), QStringLiteral("add-query")}, {QStringLiteral("q"), query},
+        QJsonObject {{QStringLiteral("op"), QStringLiteral("add-query")}, {QStringLiteral("q"), query},
             {QStringLiteral("return-type"), QStringLiteral("tree")}});
     stream(context, session);
 }

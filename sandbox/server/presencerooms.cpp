@@ -4,8 +4,7 @@ namespace sandbox {
 
 PresenceRooms::PresenceRooms()
     : m_instanceId(QUuid::createUuid())
-{
-}
+{ }
 
 void PresenceRooms::join(const QUuid &appId, const QString &roomId, const Peer &peer)
 {

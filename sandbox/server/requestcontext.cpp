@@ -18,8 +18,7 @@ RequestContext::RequestContext(const httplib::Request &request, httplib::Respons
     : m_request(request)
     , m_response(response)
     , m_logId(QStringLiteral("r%1").arg(s_requestCounter.fetchAndAddRelaxed(1) + 1))
-{
-}
+{ }
 
 bool RequestContext::hasHeader(const char *name) const
 {
@@ -75,7 +74,7 @@ QByteArray RequestContext::encode(const QJsonValue &value)
     if (value.isArray()) {
         return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
     }
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    const QByteArray wrapped = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
     return wrapped.mid(1, wrapped.size() - 2);
 }
 

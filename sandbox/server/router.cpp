@@ -55,8 +55,7 @@ void runGuarded(RequestContext &context, const std::function<void(RequestContext
 Router::Router(httplib::Server &server, qint64 jsonBodyLimit)
     : m_server(server)
     , m_jsonBodyLimit(jsonBodyLimit)
-{
-}
+{ }
 
 ApiError Router::payloadTooLarge(qint64 limit)
 {
@@ -64,7 +63,7 @@ ApiError Router::payloadTooLarge(qint64 limit)
     error.status = 413;
     error.type = QStringLiteral("payload-too-large");
     error.message = QStringLiteral("The request body is larger than the limit of %1 bytes.").arg(limit);
-    error.hint = QJsonObject{{QStringLiteral("limit"), double(limit)}};
+    error.hint = QJsonObject {{QStringLiteral("limit"), double(limit)}};
     return error;
 }
 
@@ -74,7 +73,7 @@ ApiError Router::unknownError()
     error.status = 500;
     error.type = QStringLiteral("unknown");
     error.message = QStringLiteral("Something went wrong. Sorry about this!");
-    error.hint = QJsonObject{{QStringLiteral("debug-uri"), QJsonValue::Null}};
+    error.hint = QJsonObject {{QStringLiteral("debug-uri"), QJsonValue::Null}};
     return error;
 }
 
@@ -219,23 +218,23 @@ void Router::installDefaults()
     });
 
     const qint64 limit = m_jsonBodyLimit;
-    const httplib::Server::HandlerWithResponse errorHandler = [limit](const httplib::Request &,
-                                                                  httplib::Response &response) {
-        if (!response.body.empty() || response.is_chunked_content_provider_) {
-            return httplib::Server::HandlerResponse::Unhandled;
-        }
-        QByteArray body;
-        if (response.status == 404) {
-            body = RequestContext::encode(
-                QJsonObject{{QStringLiteral("message"), QStringLiteral("Oops! We couldn't match this route.")}});
-        } else if (response.status == 413) {
-            body = payloadTooLarge(limit).toJson();
-        } else {
-            return httplib::Server::HandlerResponse::Unhandled;
-        }
-        response.set_content(body.constData(), std::size_t(body.size()), "application/json; charset=utf-8");
-        return httplib::Server::HandlerResponse::Handled;
-    };
+    const httplib::Server::HandlerWithResponse errorHandler
+        = [limit](const httplib::Request &, httplib::Response &response) {
+              if (!response.body.empty() || response.is_chunked_content_provider_) {
+                  return httplib::Server::HandlerResponse::Unhandled;
+              }
+              QByteArray body;
+              if (response.status == 404) {
+                  body = RequestContext::encode(
+                      QJsonObject {{QStringLiteral("message"), QStringLiteral("Oops! We couldn't match this route.")}});
+              } else if (response.status == 413) {
+                  body = payloadTooLarge(limit).toJson();
+              } else {
+                  return httplib::Server::HandlerResponse::Unhandled;
+              }
+              response.set_content(body.constData(), std::size_t(body.size()), "application/json; charset=utf-8");
+              return httplib::Server::HandlerResponse::Handled;
+          };
     m_server.set_error_handler(errorHandler);
 }
 

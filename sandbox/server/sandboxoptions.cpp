@@ -29,11 +29,11 @@ bool isLoopback(const QString &host)
         return true;
     }
     const QByteArray text = host.toLatin1();
-    in_addr v4{};
+    in_addr v4 {};
     if (inet_pton(AF_INET, text.constData(), &v4) == 1) {
         return (ntohl(v4.s_addr) >> 24) == 127;
     }
-    in6_addr v6{};
+    in6_addr v6 {};
     return inet_pton(AF_INET6, text.constData(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
 }
 
@@ -150,8 +150,8 @@ std::expected<SandboxOptions, QString> SandboxOptions::fromArguments(const QStri
         return std::unexpected(tr("--data DIR is required"));
     }
     if (!options.allowRemote && !isLoopback(options.host)) {
-        return std::unexpected(tr("%1 is not a loopback address; pass --allow-remote to listen on it")
-                .arg(options.host));
+        return std::unexpected(
+            tr("%1 is not a loopback address; pass --allow-remote to listen on it").arg(options.host));
     }
     return options;
 }

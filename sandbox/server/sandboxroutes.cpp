@@ -31,13 +31,13 @@ std::expected<std::optional<QUuid>, ApiError> optionalUuid(const QJsonObject &bo
 {
     const QJsonValue value = body.value(key);
     if (value.isUndefined() || value.isNull()) {
-        return std::optional<QUuid>{};
+        return std::optional<QUuid> {};
     }
     const auto id = value.isString() ? wire::parseUuid(value.toString()) : std::nullopt;
     if (!id) {
         return std::unexpected(ApiError::paramMalformed({QStringLiteral("body"), key}, value));
     }
-    return std::optional<QUuid>{*id};
+    return std::optional<QUuid> {*id};
 }
 
 } // namespace
@@ -45,8 +45,7 @@ std::expected<std::optional<QUuid>, ApiError> optionalUuid(const QJsonObject &bo
 SandboxRoutes::SandboxRoutes(Services &services, const QUuid &primaryAppId)
     : m_services(services)
     , m_primaryAppId(primaryAppId)
-{
-}
+{ }
 
 void SandboxRoutes::install(Router &router)
 {
@@ -72,7 +71,7 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::presence(RequestContext &cont
     }
     const auto peers = m_services.presence.peers(*appId, context.queryParam("room-id"));
     if (peers.isEmpty()) {
-        return QJsonObject{{QStringLiteral("sessions"), QJsonValue::Null}};
+        return QJsonObject {{QStringLiteral("sessions"), QJsonValue::Null}};
     }
     QJsonObject sessions;
     for (const PresenceRooms::Peer &peer : peers) {
@@ -85,11 +84,11 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::presence(RequestContext &cont
         }
         const QString id = wire::uuidString(peer.peerId);
         sessions.insert(id,
-            QJsonObject{{QStringLiteral("peer-id"), id},
+            QJsonObject {{QStringLiteral("peer-id"), id},
                 {QStringLiteral("instance-id"), wire::uuidString(m_services.presence.instanceId())},
                 {QStringLiteral("data"), peer.data}, {QStringLiteral("user"), user}});
     }
-    return QJsonObject{{QStringLiteral("sessions"), sessions}};
+    return QJsonObject {{QStringLiteral("sessions"), sessions}};
 }
 
 std::expected<QJsonValue, ApiError> SandboxRoutes::join(RequestContext &context)
@@ -99,7 +98,8 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::join(RequestContext &context)
         return std::unexpected(appId.error());
     }
     const QJsonObject &body = context.body();
-    const auto roomId = requiredString(body.value(QStringLiteral("room-id")), {QStringLiteral("body"), QStringLiteral("room-id")});
+    const auto roomId
+        = requiredString(body.value(QStringLiteral("room-id")), {QStringLiteral("body"), QStringLiteral("room-id")});
     if (!roomId) {
         return std::unexpected(roomId.error());
     }
@@ -129,7 +129,7 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::join(RequestContext &context)
             return std::unexpected(user.error());
         }
         if (!user->has_value()) {
-            QJsonObject args{{QStringLiteral("app-id"), wire::uuidString(*appId)}};
+            QJsonObject args {{QStringLiteral("app-id"), wire::uuidString(*appId)}};
             if (byId->has_value()) {
                 args.insert(QStringLiteral("id"), wire::uuidString(**byId));
             } else {
@@ -141,8 +141,8 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::join(RequestContext &context)
     }
 
     const QUuid peer = peerId->value_or(QUuid::createUuid());
-    m_services.presence.join(*appId, *roomId, PresenceRooms::Peer{peer, data.toObject(), userId});
-    return QJsonObject{{QStringLiteral("peer-id"), wire::uuidString(peer)}};
+    m_services.presence.join(*appId, *roomId, PresenceRooms::Peer {peer, data.toObject(), userId});
+    return QJsonObject {{QStringLiteral("peer-id"), wire::uuidString(peer)}};
 }
 
 std::expected<QJsonValue, ApiError> SandboxRoutes::leave(RequestContext &context)
@@ -152,7 +152,8 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::leave(RequestContext &context
         return std::unexpected(appId.error());
     }
     const QJsonObject &body = context.body();
-    const auto roomId = requiredString(body.value(QStringLiteral("room-id")), {QStringLiteral("body"), QStringLiteral("room-id")});
+    const auto roomId
+        = requiredString(body.value(QStringLiteral("room-id")), {QStringLiteral("body"), QStringLiteral("room-id")});
     if (!roomId) {
         return std::unexpected(roomId.error());
     }
@@ -163,7 +164,7 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::leave(RequestContext &context
     if (!peerId->has_value()) {
         return std::unexpected(ApiError::paramMissing({QStringLiteral("body"), QStringLiteral("peer-id")}));
     }
-    return QJsonObject{{QStringLiteral("ok"), m_services.presence.leave(*appId, *roomId, **peerId)}};
+    return QJsonObject {{QStringLiteral("ok"), m_services.presence.leave(*appId, *roomId, **peerId)}};
 }
 
 std::expected<void, ApiError> SandboxRoutes::requireSandboxAdmin(const RequestContext &context) const
@@ -179,7 +180,7 @@ std::expected<void, ApiError> SandboxRoutes::requireSandboxAdmin(const RequestCo
     }
     if (!m_services.store.isAdminToken(m_primaryAppId, *token)) {
         return std::unexpected(ApiError::recordNotFound(QStringLiteral("app-admin-token"),
-            QJsonObject{{QStringLiteral("token"), wire::uuidString(*token)},
+            QJsonObject {{QStringLiteral("token"), wire::uuidString(*token)},
                 {QStringLiteral("app-id"), wire::uuidString(m_primaryAppId)}}));
     }
     return {};
@@ -205,12 +206,12 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::createApp(RequestContext &con
         return std::unexpected(ApiError::paramMalformed({QStringLiteral("body"), QStringLiteral("title")}, title));
     }
 
-    AppInfo app{id->value_or(QUuid::createUuid()), token->value_or(QUuid::createUuid()), title.toString()};
+    AppInfo app {id->value_or(QUuid::createUuid()), token->value_or(QUuid::createUuid()), title.toString()};
     if (m_services.store.appExists(app.id)) {
         ApiError error;
         error.type = QStringLiteral("record-not-unique");
         error.message = QStringLiteral("Record not unique: app");
-        error.hint = QJsonObject{{QStringLiteral("record-type"), QStringLiteral("app")}};
+        error.hint = QJsonObject {{QStringLiteral("record-type"), QStringLiteral("app")}};
         return std::unexpected(error);
     }
     const auto created = m_services.store.createApp(app);
@@ -218,8 +219,8 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::createApp(RequestContext &con
         ApiError error = Router::unknownError();
         return std::unexpected(error);
     }
-    return QJsonObject{{QStringLiteral("app"),
-        QJsonObject{{QStringLiteral("id"), wire::uuidString(app.id)},
+    return QJsonObject {{QStringLiteral("app"),
+        QJsonObject {{QStringLiteral("id"), wire::uuidString(app.id)},
             {QStringLiteral("admin-token"), wire::uuidString(app.adminToken)}, {QStringLiteral("title"), app.title}}}};
 }
 
@@ -231,10 +232,10 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::listApps(RequestContext &cont
     }
     QJsonArray apps;
     for (const AppInfo &app : m_services.store.apps()) {
-        apps.append(QJsonObject{{QStringLiteral("id"), wire::uuidString(app.id)},
+        apps.append(QJsonObject {{QStringLiteral("id"), wire::uuidString(app.id)},
             {QStringLiteral("admin-token"), wire::uuidString(app.adminToken)}, {QStringLiteral("title"), app.title}});
     }
-    return QJsonObject{{QStringLiteral("apps"), apps}};
+    return QJsonObject {{QStringLiteral("apps"), apps}};
 }
 
 } // namespace sandbox

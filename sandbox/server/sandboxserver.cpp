@@ -47,7 +47,7 @@ std::expected<AppInfo, QString> primaryApp(Store &store, const SandboxOptions &o
     const auto savedApp = wire::parseUuid(saved.value(QStringLiteral("app-id")).toString());
     const QUuid appId = !options.appId.isNull() ? options.appId : savedApp.value_or(QUuid::createUuid());
 
-    AppInfo app{appId, options.adminToken, QStringLiteral("Sandbox")};
+    AppInfo app {appId, options.adminToken, QStringLiteral("Sandbox")};
     if (store.appExists(appId)) {
         for (const AppInfo &known : store.apps()) {
             if (known.id == appId) {
@@ -55,9 +55,8 @@ std::expected<AppInfo, QString> primaryApp(Store &store, const SandboxOptions &o
             }
         }
         if (!options.adminToken.isNull() && !store.isAdminToken(appId, options.adminToken)) {
-            return std::unexpected(
-                QStringLiteral("app %1 already exists in %2 with a different admin token")
-                    .arg(wire::uuidString(appId), dataDir));
+            return std::unexpected(QStringLiteral("app %1 already exists in %2 with a different admin token")
+                                       .arg(wire::uuidString(appId), dataDir));
         }
     } else {
         if (app.adminToken.isNull()) {
@@ -70,7 +69,7 @@ std::expected<AppInfo, QString> primaryApp(Store &store, const SandboxOptions &o
     }
 
     QSaveFile out(file.fileName());
-    const QJsonObject identity{{QStringLiteral("app-id"), wire::uuidString(app.id)},
+    const QJsonObject identity {{QStringLiteral("app-id"), wire::uuidString(app.id)},
         {QStringLiteral("admin-token"), wire::uuidString(app.adminToken)}};
     if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(identity).toJson()) < 0 || !out.commit()) {
         return std::unexpected(QStringLiteral("cannot write %1").arg(file.fileName()));
@@ -114,8 +113,7 @@ struct SandboxServer::Private {
 
 SandboxServer::SandboxServer()
     : d(std::make_unique<Private>())
-{
-}
+{ }
 
 SandboxServer::~SandboxServer()
 {
@@ -146,12 +144,13 @@ std::expected<SandboxInfo, QString> SandboxServer::start(const SandboxOptions &o
     if (const auto prepared = d->storage->prepare(); !prepared) {
         return std::unexpected(prepared.error());
     }
+    d->storage->removeOrphans();
     d->users = std::make_unique<UserDirectory>(*d->store);
     d->auth = std::make_unique<AuthResolver>(*d->store, *d->users);
     d->presence = std::make_unique<PresenceRooms>();
     d->live = std::make_unique<LiveQueryHub>(*d->store);
     d->services = std::make_unique<Services>(
-        Services{*d->store, *d->users, *d->auth, *d->storage, *d->presence, *d->live, options, QString()});
+        Services {*d->store, *d->users, *d->auth, *d->storage, *d->presence, *d->live, options, QString()});
 
     d->http = std::make_unique<httplib::Server>();
     const int threads = options.threads;
@@ -198,9 +197,9 @@ std::expected<SandboxInfo, QString> SandboxServer::start(const SandboxOptions &o
     if (*listenSocket != INVALID_SOCKET) {
         ::listen(*listenSocket, SOMAXCONN);
     }
-    const QString hostPart = options.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + options.host + QLatin1Char(']')
-                                                                   : options.host;
-    d->info = SandboxInfo{QStringLiteral("http://%1:%2").arg(hostPart).arg(port), app->id, app->adminToken};
+    const QString hostPart
+        = options.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + options.host + QLatin1Char(']') : options.host;
+    d->info = SandboxInfo {QStringLiteral("http://%1:%2").arg(hostPart).arg(port), app->id, app->adminToken};
     d->services->baseUrl = d->info.url;
     d->storage->setBaseUrl(d->info.url);
     StorageArea *storage = d->storage.get();
@@ -216,6 +215,11 @@ std::expected<SandboxInfo, QString> SandboxServer::start(const SandboxOptions &o
 
     httplib::Server *http = d->http.get();
     d->listener = std::thread([http] { http->listen_after_bind(); });
+    // httplib's stop() does nothing until the accept loop has started, so a stop() right after
+    // start() (a quick SIGTERM) would leave the listener running forever: wait for the loop.
+    for (int waited = 0; !http->is_running() && waited < 10000; ++waited) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     d->running = true;
     qCInfo(lcSandbox) << "sandbox listening on" << d->info.url << "data in" << dataDir;
     return d->info;

@@ -10,8 +10,7 @@ SseSession::SseSession(const QUuid &appId, const Identity &identity, bool infere
     , m_appId(appId)
     , m_identity(identity)
     , m_inference(inference)
-{
-}
+{ }
 
 void SseSession::pushEvent(const QJsonObject &event)
 {

@@ -2,7 +2,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QSet>
 
 #include <cstdlib>
 
@@ -22,8 +24,7 @@ const QString kIncoming = QStringLiteral(".incoming");
 StorageArea::StorageArea(Store &store, const QString &root)
     : m_store(store)
     , m_root(QDir::cleanPath(root))
-{
-}
+{ }
 
 std::expected<void, QString> StorageArea::prepare()
 {
@@ -35,6 +36,31 @@ std::expected<void, QString> StorageArea::prepare()
         incoming.remove(name);
     }
     return {};
+}
+
+void StorageArea::removeOrphans()
+{
+    const std::lock_guard lock(m_mutex);
+    for (const AppInfo &app : m_store.apps()) {
+        QDir dir(m_root + QLatin1Char('/') + wire::uuidString(app.id));
+        if (!dir.exists()) {
+            continue;
+        }
+        const auto result = m_store.query(app.id, QJsonObject {{kFiles, QJsonObject {}}});
+        if (!result) {
+            continue;
+        }
+        QSet<QString> referenced;
+        for (const QJsonValue &file : result->tree.value(kFiles).toArray()) {
+            referenced.insert(file.toObject().value(QStringLiteral("location-id")).toString());
+        }
+        for (const QString &name : dir.entryList(QDir::Files)) {
+            if (!referenced.contains(name)) {
+                dir.remove(name);
+                qCInfo(lcSandbox) << "removed unreferenced stored file" << name;
+            }
+        }
+    }
 }
 
 void StorageArea::setBaseUrl(const QString &baseUrl)
@@ -68,31 +94,32 @@ QString StorageArea::objectKey(const QUuid &appId, const QString &locationId)
     return wire::uuidString(appId) + QLatin1Char('/') + QString::number(bin) + QLatin1Char('/') + locationId;
 }
 
-std::expected<std::optional<QJsonObject>, ApiError> StorageArea::fileByPath(const QUuid &appId,
-    const QString &path) const
+std::expected<std::optional<QJsonObject>, ApiError> StorageArea::fileByPath(
+    const QUuid &appId, const QString &path) const
 {
     const auto result = m_store.query(appId,
-        QJsonObject{{kFiles, QJsonObject{{QStringLiteral("$"),
-                                 QJsonObject{{QStringLiteral("where"), QJsonObject{{QStringLiteral("path"), path}}}}}}}});
+        QJsonObject {{kFiles,
+            QJsonObject {{QStringLiteral("$"),
+                QJsonObject {{QStringLiteral("where"), QJsonObject {{QStringLiteral("path"), path}}}}}}}});
     if (!result) {
         return std::unexpected(result.error());
     }
     const QJsonArray rows = result->tree.value(kFiles).toArray();
-    return rows.isEmpty() ? std::optional<QJsonObject>{} : std::optional<QJsonObject>{rows.first().toObject()};
+    return rows.isEmpty() ? std::optional<QJsonObject> {} : std::optional<QJsonObject> {rows.first().toObject()};
 }
 
-std::expected<std::optional<QJsonObject>, ApiError> StorageArea::fileByLocation(const QUuid &appId,
-    const QString &locationId) const
+std::expected<std::optional<QJsonObject>, ApiError> StorageArea::fileByLocation(
+    const QUuid &appId, const QString &locationId) const
 {
     const auto result = m_store.query(appId,
-        QJsonObject{{kFiles, QJsonObject{{QStringLiteral("$"),
-                                 QJsonObject{{QStringLiteral("where"),
-                                     QJsonObject{{QStringLiteral("location-id"), locationId}}}}}}}});
+        QJsonObject {{kFiles,
+            QJsonObject {{QStringLiteral("$"),
+                QJsonObject {{QStringLiteral("where"), QJsonObject {{QStringLiteral("location-id"), locationId}}}}}}}});
     if (!result) {
         return std::unexpected(result.error());
     }
     const QJsonArray rows = result->tree.value(kFiles).toArray();
-    return rows.isEmpty() ? std::optional<QJsonObject>{} : std::optional<QJsonObject>{rows.first().toObject()};
+    return rows.isEmpty() ? std::optional<QJsonObject> {} : std::optional<QJsonObject> {rows.first().toObject()};
 }
 
 std::expected<QJsonObject, ApiError> StorageArea::commit(const QUuid &appId, const QString &path,
@@ -108,7 +135,7 @@ std::expected<QJsonObject, ApiError> StorageArea::commit(const QUuid &appId, con
         error.status = 500;
         error.type = QStringLiteral("unknown");
         error.message = QStringLiteral("Something went wrong. Sorry about this!");
-        error.hint = QJsonObject{{QStringLiteral("debug-uri"), QJsonValue::Null}};
+        error.hint = QJsonObject {{QStringLiteral("debug-uri"), QJsonValue::Null}};
         return std::unexpected(error);
     }
 
@@ -119,15 +146,15 @@ std::expected<QJsonObject, ApiError> StorageArea::commit(const QUuid &appId, con
     }
     // The path lookup makes this an upsert: same entity when the path exists, a new one otherwise.
     const auto tx = m_store.transact(appId,
-        QJsonArray{QJsonArray{QStringLiteral("update"), kFiles, QJsonArray{QStringLiteral("path"), path},
-            QJsonObject{
+        QJsonArray {QJsonArray {QStringLiteral("update"), kFiles, QJsonArray {QStringLiteral("path"), path},
+            QJsonObject {
                 {QStringLiteral("size"), double(size)},
                 {QStringLiteral("content-type"), contentType},
                 {QStringLiteral("content-disposition"), contentDisposition},
                 {QStringLiteral("location-id"), locationId},
                 {QStringLiteral("key-version"), 1},
             }}},
-        TransactOptions{false, Identity{}, true});
+        TransactOptions {false, Identity {}, true});
     if (!tx) {
         QFile::remove(target);
         return std::unexpected(tx.error());
@@ -142,7 +169,7 @@ std::expected<QJsonObject, ApiError> StorageArea::commit(const QUuid &appId, con
     if (!stored) {
         return std::unexpected(stored.error());
     }
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("id"), stored->has_value() ? (*stored)->value(QStringLiteral("id")) : QJsonValue()},
         {QStringLiteral("location-id"), locationId},
         {QStringLiteral("size"), double(size)},
@@ -157,10 +184,10 @@ std::expected<std::optional<QString>, ApiError> StorageArea::removeByPath(const 
         return std::unexpected(file.error());
     }
     if (!file->has_value()) {
-        return std::optional<QString>{};
+        return std::optional<QString> {};
     }
     const QString id = (*file)->value(QStringLiteral("id")).toString();
-    const auto tx = m_store.transact(appId, QJsonArray{QJsonArray{QStringLiteral("delete"), kFiles, id}});
+    const auto tx = m_store.transact(appId, QJsonArray {QJsonArray {QStringLiteral("delete"), kFiles, id}});
     if (!tx) {
         return std::unexpected(tx.error());
     }
@@ -168,7 +195,7 @@ std::expected<std::optional<QString>, ApiError> StorageArea::removeByPath(const 
     if (!disk.isEmpty()) {
         QFile::remove(disk);
     }
-    return std::optional<QString>{id};
+    return std::optional<QString> {id};
 }
 
 } // namespace sandbox

@@ -26,6 +26,11 @@ public:
 
     /** Creates the directories and removes uploads left over from an interrupted run. */
     std::expected<void, QString> prepare();
+    /**
+     * Deletes stored bytes no `$files` entity points at any more (files deleted through a transact,
+     * overwrites interrupted by a crash). Instant's bucket is swept later too; the sandbox does it at start.
+     */
+    void removeOrphans();
     void setBaseUrl(const QString &baseUrl);
 
     /** A fresh temporary file name for an upload in progress. */
@@ -38,8 +43,8 @@ public:
         qint64 size, const QString &contentType, const QString &contentDisposition);
 
     std::expected<std::optional<QJsonObject>, ApiError> fileByPath(const QUuid &appId, const QString &path) const;
-    std::expected<std::optional<QJsonObject>, ApiError> fileByLocation(const QUuid &appId,
-        const QString &locationId) const;
+    std::expected<std::optional<QJsonObject>, ApiError> fileByLocation(
+        const QUuid &appId, const QString &locationId) const;
     /** Deletes the file at `path`; its id, or std::nullopt when there was none. */
     std::expected<std::optional<QString>, ApiError> removeByPath(const QUuid &appId, const QString &path);
 

@@ -27,7 +27,7 @@ ApiError storageDenied(const QString &action)
     ApiError error;
     error.type = QStringLiteral("permission-denied");
     error.message = QStringLiteral("Permission denied: not has-storage-permission?");
-    error.hint = QJsonObject{{QStringLiteral("input"), QJsonArray{QStringLiteral("$files"), action}},
+    error.hint = QJsonObject {{QStringLiteral("input"), QJsonArray {QStringLiteral("$files"), action}},
         {QStringLiteral("expected"), QStringLiteral("has-storage-permission?")}};
     return error;
 }
@@ -60,21 +60,20 @@ std::expected<QString, ApiError> filenameParam(const RequestContext &context)
 
 StorageRoutes::StorageRoutes(Services &services)
     : m_services(services)
-{
-}
+{ }
 
 void StorageRoutes::install(Router &router)
 {
     using M = Router::Method;
-    router.streaming(M::Put, "/admin/storage/upload",
-        [this](RequestContext &c, const httplib::ContentReader &r) { upload(c, r); });
+    router.streaming(
+        M::Put, "/admin/storage/upload", [this](RequestContext &c, const httplib::ContentReader &r) { upload(c, r); });
     router.streaming(M::Put, R"(/storage/([0-9a-fA-F-]{36})/consume-upload-url)",
         [this](RequestContext &c, const httplib::ContentReader &r) { consumeUploadUrl(c, r); });
     router.raw(M::Get, R"(/sandbox/files/([0-9a-fA-F-]{36})/([0-9])/([0-9a-fA-F-]{36}))",
         [this](RequestContext &c) { download(c); });
     router.json(M::Post, "/admin/storage/signed-upload-url", [this](RequestContext &c) { return signedUploadUrl(c); });
-    router.json(M::Get, "/admin/storage/signed-download-url",
-        [this](RequestContext &c) { return signedDownloadUrl(c); });
+    router.json(
+        M::Get, "/admin/storage/signed-download-url", [this](RequestContext &c) { return signedDownloadUrl(c); });
     router.json(M::Get, "/admin/storage/files", [this](RequestContext &c) { return list(c); });
     router.json(M::Delete, "/admin/storage/files", [this](RequestContext &c) { return deleteOne(c); });
     router.json(M::Post, "/admin/storage/files/delete", [this](RequestContext &c) { return deleteMany(c); });
@@ -110,8 +109,8 @@ void StorageRoutes::consumeUploadUrl(RequestContext &context, const httplib::Con
         const QMutexLocker lock(&m_pendingMutex);
         if (!m_pendingUploads.contains(uploadId)) {
             drain(reader);
-            context.sendError(ApiError::recordNotFound(QStringLiteral("upload-url"),
-                QJsonObject{{QStringLiteral("id"), wire::uuidString(uploadId)}}));
+            context.sendError(ApiError::recordNotFound(
+                QStringLiteral("upload-url"), QJsonObject {{QStringLiteral("id"), wire::uuidString(uploadId)}}));
             return;
         }
         pending = m_pendingUploads.take(uploadId);
@@ -119,8 +118,8 @@ void StorageRoutes::consumeUploadUrl(RequestContext &context, const httplib::Con
     receive(context, reader, pending.appId, pending.path);
 }
 
-void StorageRoutes::receive(RequestContext &context, const httplib::ContentReader &reader, const QUuid &appId,
-    const QString &path)
+void StorageRoutes::receive(
+    RequestContext &context, const httplib::ContentReader &reader, const QUuid &appId, const QString &path)
 {
     const QString incoming = m_services.storage.newIncomingPath();
     auto file = std::make_unique<QFile>(incoming);
@@ -169,7 +168,7 @@ void StorageRoutes::receive(RequestContext &context, const httplib::ContentReade
         context.sendError(stored.error());
         return;
     }
-    context.sendJson(QJsonObject{{QStringLiteral("data"), *stored}});
+    context.sendJson(QJsonObject {{QStringLiteral("data"), *stored}});
 }
 
 void StorageRoutes::download(RequestContext &context)
@@ -178,12 +177,12 @@ void StorageRoutes::download(RequestContext &context)
     const QString locationId = context.pathMatch(3).toLower();
     const QString disk = appId ? m_services.storage.diskPath(*appId, locationId) : QString();
     const auto file = disk.isEmpty() || !m_services.store.appExists(*appId)
-        ? std::expected<std::optional<QJsonObject>, ApiError>{}
+        ? std::expected<std::optional<QJsonObject>, ApiError> {}
         : m_services.storage.fileByLocation(*appId, locationId);
     // The bin is part of the key; a URL with the wrong one names no object.
     const QString expectedKey = appId ? StorageArea::objectKey(*appId, locationId) : QString();
-    const QString key = context.pathMatch(1).toLower() + QLatin1Char('/') + context.pathMatch(2) + QLatin1Char('/')
-        + locationId;
+    const QString key
+        = context.pathMatch(1).toLower() + QLatin1Char('/') + context.pathMatch(2) + QLatin1Char('/') + locationId;
     auto handle = std::make_shared<QFile>(disk);
     if (!file || !file->has_value() || key != expectedKey || !handle->open(QIODevice::ReadOnly)) {
         context.response().status = 404; // the error handler writes the route-not-found body
@@ -216,8 +215,9 @@ std::expected<QJsonValue, ApiError> StorageRoutes::signedUploadUrl(RequestContex
         return std::unexpected(appId.error());
     }
     const QJsonValue filename = context.bodyValue(QStringLiteral("filename"));
-    const QStringList path{QStringLiteral("body"), QStringLiteral("filename")};
-    if (filename.isUndefined() || filename.isNull() || (filename.isString() && filename.toString().trimmed().isEmpty())) {
+    const QStringList path {QStringLiteral("body"), QStringLiteral("filename")};
+    if (filename.isUndefined() || filename.isNull()
+        || (filename.isString() && filename.toString().trimmed().isEmpty())) {
         return std::unexpected(ApiError::paramMissing(path));
     }
     if (!filename.isString()) {
@@ -226,11 +226,11 @@ std::expected<QJsonValue, ApiError> StorageRoutes::signedUploadUrl(RequestContex
     const QUuid uploadId = QUuid::createUuid();
     {
         const QMutexLocker lock(&m_pendingMutex);
-        m_pendingUploads.insert(uploadId, PendingUpload{*appId, filename.toString().trimmed()});
+        m_pendingUploads.insert(uploadId, PendingUpload {*appId, filename.toString().trimmed()});
     }
     const QString url = m_services.baseUrl + QStringLiteral("/storage/") + wire::uuidString(uploadId)
         + QStringLiteral("/consume-upload-url");
-    return QJsonObject{{QStringLiteral("data"), url}};
+    return QJsonObject {{QStringLiteral("data"), url}};
 }
 
 std::expected<QJsonValue, ApiError> StorageRoutes::signedDownloadUrl(RequestContext &context)
@@ -248,9 +248,9 @@ std::expected<QJsonValue, ApiError> StorageRoutes::signedDownloadUrl(RequestCont
         return std::unexpected(file.error());
     }
     if (!file->has_value()) {
-        return QJsonObject{{QStringLiteral("data"), QJsonValue::Null}};
+        return QJsonObject {{QStringLiteral("data"), QJsonValue::Null}};
     }
-    return QJsonObject{{QStringLiteral("data"),
+    return QJsonObject {{QStringLiteral("data"),
         m_services.storage.url(*appId, (*file)->value(QStringLiteral("location-id")).toString())}};
 }
 
@@ -264,15 +264,15 @@ std::expected<QJsonValue, ApiError> StorageRoutes::list(RequestContext &context)
     if (!auth) {
         return std::unexpected(auth.error());
     }
-    const auto result = m_services.store.query(auth->appId,
-        QJsonObject{{QStringLiteral("$files"), QJsonObject{}}}, QueryOptions{false, auth->identity});
+    const auto result = m_services.store.query(
+        auth->appId, QJsonObject {{QStringLiteral("$files"), QJsonObject {}}}, QueryOptions {false, auth->identity});
     if (!result) {
         return std::unexpected(result.error());
     }
     QJsonArray data;
     for (const QJsonValue &value : result->tree.value(QStringLiteral("$files")).toArray()) {
         const QJsonObject file = value.toObject();
-        data.append(QJsonObject{
+        data.append(QJsonObject {
             {QStringLiteral("key"),
                 StorageArea::objectKey(auth->appId, file.value(QStringLiteral("location-id")).toString())},
             {QStringLiteral("name"), file.value(QStringLiteral("path"))},
@@ -281,7 +281,7 @@ std::expected<QJsonValue, ApiError> StorageRoutes::list(RequestContext &context)
             {QStringLiteral("last_modified"), QJsonValue::Null},
         });
     }
-    return QJsonObject{{QStringLiteral("data"), data}};
+    return QJsonObject {{QStringLiteral("data"), data}};
 }
 
 std::expected<QJsonValue, ApiError> StorageRoutes::deleteOne(RequestContext &context)
@@ -301,8 +301,8 @@ std::expected<QJsonValue, ApiError> StorageRoutes::deleteOne(RequestContext &con
     if (!removed) {
         return std::unexpected(removed.error());
     }
-    return QJsonObject{{QStringLiteral("data"),
-        QJsonObject{{QStringLiteral("id"), removed->has_value() ? QJsonValue(**removed) : QJsonValue()}}}};
+    return QJsonObject {{QStringLiteral("data"),
+        QJsonObject {{QStringLiteral("id"), removed->has_value() ? QJsonValue(**removed) : QJsonValue()}}}};
 }
 
 std::expected<QJsonValue, ApiError> StorageRoutes::deleteMany(RequestContext &context)
@@ -312,7 +312,7 @@ std::expected<QJsonValue, ApiError> StorageRoutes::deleteMany(RequestContext &co
         return std::unexpected(auth.error());
     }
     const QJsonValue filenames = context.bodyValue(QStringLiteral("filenames"));
-    const QStringList path{QStringLiteral("body"), QStringLiteral("filenames")};
+    const QStringList path {QStringLiteral("body"), QStringLiteral("filenames")};
     if (filenames.isUndefined() || filenames.isNull()) {
         return std::unexpected(ApiError::paramMissing(path));
     }
@@ -332,7 +332,7 @@ std::expected<QJsonValue, ApiError> StorageRoutes::deleteMany(RequestContext &co
             ids.append(**removed);
         }
     }
-    return QJsonObject{{QStringLiteral("data"), QJsonObject{{QStringLiteral("ids"), ids}}}};
+    return QJsonObject {{QStringLiteral("data"), QJsonObject {{QStringLiteral("ids"), ids}}}};
 }
 
 } // namespace sandbox

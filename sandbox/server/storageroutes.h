@@ -1,8 +1,8 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonValue>
 #include <QMutex>
-#include <QHash>
 #include <QUuid>
 
 #include <expected>
@@ -29,8 +29,8 @@ private:
     void upload(RequestContext &context, const httplib::ContentReader &reader);
     void consumeUploadUrl(RequestContext &context, const httplib::ContentReader &reader);
     /** Streams the body to disk and commits it; answers the request either way. */
-    void receive(RequestContext &context, const httplib::ContentReader &reader, const QUuid &appId,
-        const QString &path);
+    void receive(
+        RequestContext &context, const httplib::ContentReader &reader, const QUuid &appId, const QString &path);
     void download(RequestContext &context);
     std::expected<QJsonValue, ApiError> signedUploadUrl(RequestContext &context);
     std::expected<QJsonValue, ApiError> signedDownloadUrl(RequestContext &context);

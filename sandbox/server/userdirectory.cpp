@@ -19,7 +19,7 @@ const QString kUserLink = QStringLiteral("$user");
 
 QJsonArray step(const QString &action, const QString &etype, const QUuid &id, const QJsonObject &args = {})
 {
-    QJsonArray s{action, etype, wire::uuidString(id)};
+    QJsonArray s {action, etype, wire::uuidString(id)};
     if (!args.isEmpty() || action != QLatin1String("delete")) {
         s.append(args);
     }
@@ -30,57 +30,55 @@ QJsonArray step(const QString &action, const QString &etype, const QUuid &id, co
 
 UserDirectory::UserDirectory(Store &store)
     : m_store(store)
-{
-}
+{ }
 
-std::expected<std::optional<QJsonObject>, ApiError> UserDirectory::findOne(const QUuid &appId, const QString &etype,
-    const QJsonObject &where, const QJsonObject &children) const
+std::expected<std::optional<QJsonObject>, ApiError> UserDirectory::findOne(
+    const QUuid &appId, const QString &etype, const QJsonObject &where, const QJsonObject &children) const
 {
     QJsonObject node = children;
-    node.insert(QStringLiteral("$"), QJsonObject{{QStringLiteral("where"), where}});
-    const auto result = m_store.query(appId, QJsonObject{{etype, node}});
+    node.insert(QStringLiteral("$"), QJsonObject {{QStringLiteral("where"), where}});
+    const auto result = m_store.query(appId, QJsonObject {{etype, node}});
     if (!result) {
         return std::unexpected(result.error());
     }
     const QJsonArray rows = result->tree.value(etype).toArray();
     if (rows.isEmpty()) {
-        return std::optional<QJsonObject>{};
+        return std::optional<QJsonObject> {};
     }
-    return std::optional<QJsonObject>{rows.first().toObject()};
+    return std::optional<QJsonObject> {rows.first().toObject()};
 }
 
-std::expected<std::optional<QJsonObject>, ApiError> UserDirectory::byId(const QUuid &appId,
-    const QUuid &userId) const
+std::expected<std::optional<QJsonObject>, ApiError> UserDirectory::byId(const QUuid &appId, const QUuid &userId) const
 {
-    return findOne(appId, kUsers, QJsonObject{{QStringLiteral("id"), wire::uuidString(userId)}});
+    return findOne(appId, kUsers, QJsonObject {{QStringLiteral("id"), wire::uuidString(userId)}});
 }
 
-std::expected<std::optional<QJsonObject>, ApiError> UserDirectory::byEmail(const QUuid &appId,
-    const QString &email) const
+std::expected<std::optional<QJsonObject>, ApiError> UserDirectory::byEmail(
+    const QUuid &appId, const QString &email) const
 {
-    return findOne(appId, kUsers, QJsonObject{{QStringLiteral("email"), email}});
+    return findOne(appId, kUsers, QJsonObject {{QStringLiteral("email"), email}});
 }
 
-std::expected<std::optional<QJsonObject>, ApiError> UserDirectory::byRefreshToken(const QUuid &appId,
-    const QUuid &token) const
+std::expected<std::optional<QJsonObject>, ApiError> UserDirectory::byRefreshToken(
+    const QUuid &appId, const QUuid &token) const
 {
     const auto row = findOne(appId, kTokens,
-        QJsonObject{{QStringLiteral("hashedToken"), wire::sha256Hex(wire::uuidString(token))}},
-        QJsonObject{{kUserLink, QJsonObject{}}});
+        QJsonObject {{QStringLiteral("hashedToken"), wire::sha256Hex(wire::uuidString(token))}},
+        QJsonObject {{kUserLink, QJsonObject {}}});
     if (!row || !row->has_value()) {
         return row;
     }
     const QJsonArray users = (*row)->value(kUserLink).toArray();
     if (users.isEmpty()) {
-        return std::optional<QJsonObject>{};
+        return std::optional<QJsonObject> {};
     }
-    return std::optional<QJsonObject>{users.first().toObject()};
+    return std::optional<QJsonObject> {users.first().toObject()};
 }
 
-std::expected<QJsonObject, ApiError> UserDirectory::upsert(const QUuid &appId, const QUuid &userId,
-    const QJsonObject &attrs)
+std::expected<QJsonObject, ApiError> UserDirectory::upsert(
+    const QUuid &appId, const QUuid &userId, const QJsonObject &attrs)
 {
-    const auto tx = m_store.transact(appId, QJsonArray{step(QStringLiteral("update"), kUsers, userId, attrs)});
+    const auto tx = m_store.transact(appId, QJsonArray {step(QStringLiteral("update"), kUsers, userId, attrs)});
     if (!tx) {
         return std::unexpected(tx.error());
     }
@@ -88,21 +86,21 @@ std::expected<QJsonObject, ApiError> UserDirectory::upsert(const QUuid &appId, c
     if (!user) {
         return std::unexpected(user.error());
     }
-    return user->value_or(QJsonObject{});
+    return user->value_or(QJsonObject {});
 }
 
 std::expected<void, ApiError> UserDirectory::remove(const QUuid &appId, const QUuid &userId)
 {
     // Refresh tokens go explicitly too, so nothing depends on the link attribute's cascade flag.
-    const auto tokens = findOne(appId, kUsers, QJsonObject{{QStringLiteral("id"), wire::uuidString(userId)}},
-        QJsonObject{{kTokens, QJsonObject{}}});
+    const auto tokens = findOne(appId, kUsers, QJsonObject {{QStringLiteral("id"), wire::uuidString(userId)}},
+        QJsonObject {{kTokens, QJsonObject {}}});
     if (!tokens) {
         return std::unexpected(tokens.error());
     }
     QJsonArray steps;
     if (tokens->has_value()) {
         for (const QJsonValue &token : (*tokens)->value(kTokens).toArray()) {
-            steps.append(QJsonArray{QStringLiteral("delete"), kTokens, token.toObject().value(QStringLiteral("id"))});
+            steps.append(QJsonArray {QStringLiteral("delete"), kTokens, token.toObject().value(QStringLiteral("id"))});
         }
     }
     steps.append(step(QStringLiteral("delete"), kUsers, userId));
@@ -113,12 +111,11 @@ std::expected<void, ApiError> UserDirectory::remove(const QUuid &appId, const QU
     return {};
 }
 
-std::expected<void, ApiError> UserDirectory::linkGuest(const QUuid &appId, const QUuid &guestId,
-    const QUuid &primaryId)
+std::expected<void, ApiError> UserDirectory::linkGuest(const QUuid &appId, const QUuid &guestId, const QUuid &primaryId)
 {
     const auto tx = m_store.transact(appId,
-        QJsonArray{step(QStringLiteral("link"), kUsers, guestId,
-            QJsonObject{{QStringLiteral("linkedPrimaryUser"), wire::uuidString(primaryId)}})});
+        QJsonArray {step(QStringLiteral("link"), kUsers, guestId,
+            QJsonObject {{QStringLiteral("linkedPrimaryUser"), wire::uuidString(primaryId)}})});
     if (!tx) {
         return std::unexpected(tx.error());
     }
@@ -130,10 +127,10 @@ std::expected<QUuid, ApiError> UserDirectory::mintRefreshToken(const QUuid &appI
     const QUuid token = QUuid::createUuid();
     const QUuid entityId = QUuid::createUuid();
     const auto tx = m_store.transact(appId,
-        QJsonArray{
+        QJsonArray {
             step(QStringLiteral("update"), kTokens, entityId,
-                QJsonObject{{QStringLiteral("hashedToken"), wire::sha256Hex(wire::uuidString(token))}}),
-            step(QStringLiteral("link"), kTokens, entityId, QJsonObject{{kUserLink, wire::uuidString(userId)}}),
+                QJsonObject {{QStringLiteral("hashedToken"), wire::sha256Hex(wire::uuidString(token))}}),
+            step(QStringLiteral("link"), kTokens, entityId, QJsonObject {{kUserLink, wire::uuidString(userId)}}),
         });
     if (!tx) {
         return std::unexpected(tx.error());
@@ -143,8 +140,8 @@ std::expected<QUuid, ApiError> UserDirectory::mintRefreshToken(const QUuid &appI
 
 std::expected<void, ApiError> UserDirectory::revokeTokensOfUser(const QUuid &appId, const QUuid &userId)
 {
-    const auto user = findOne(appId, kUsers, QJsonObject{{QStringLiteral("id"), wire::uuidString(userId)}},
-        QJsonObject{{kTokens, QJsonObject{}}});
+    const auto user = findOne(appId, kUsers, QJsonObject {{QStringLiteral("id"), wire::uuidString(userId)}},
+        QJsonObject {{kTokens, QJsonObject {}}});
     if (!user) {
         return std::unexpected(user.error());
     }
@@ -153,7 +150,7 @@ std::expected<void, ApiError> UserDirectory::revokeTokensOfUser(const QUuid &app
     }
     QJsonArray steps;
     for (const QJsonValue &token : (*user)->value(kTokens).toArray()) {
-        steps.append(QJsonArray{QStringLiteral("delete"), kTokens, token.toObject().value(QStringLiteral("id"))});
+        steps.append(QJsonArray {QStringLiteral("delete"), kTokens, token.toObject().value(QStringLiteral("id"))});
     }
     if (steps.isEmpty()) {
         return {};
@@ -167,16 +164,16 @@ std::expected<void, ApiError> UserDirectory::revokeTokensOfUser(const QUuid &app
 
 std::expected<void, ApiError> UserDirectory::revokeToken(const QUuid &appId, const QUuid &token)
 {
-    const auto row = findOne(appId, kTokens,
-        QJsonObject{{QStringLiteral("hashedToken"), wire::sha256Hex(wire::uuidString(token))}});
+    const auto row = findOne(
+        appId, kTokens, QJsonObject {{QStringLiteral("hashedToken"), wire::sha256Hex(wire::uuidString(token))}});
     if (!row) {
         return std::unexpected(row.error());
     }
     if (!row->has_value()) {
         return {};
     }
-    const auto tx = m_store.transact(appId,
-        QJsonArray{QJsonArray{QStringLiteral("delete"), kTokens, (*row)->value(QStringLiteral("id"))}});
+    const auto tx = m_store.transact(
+        appId, QJsonArray {QJsonArray {QStringLiteral("delete"), kTokens, (*row)->value(QStringLiteral("id"))}});
     if (!tx) {
         return std::unexpected(tx.error());
     }
@@ -191,21 +188,21 @@ std::expected<QString, ApiError> UserDirectory::createMagicCode(const QUuid &app
         code.append(QLatin1Char(char('0' + QRandomGenerator::system()->bounded(9))));
     }
     const auto tx = m_store.transact(appId,
-        QJsonArray{step(QStringLiteral("update"), kCodes, QUuid::createUuid(),
-            QJsonObject{{QStringLiteral("codeHash"), wire::sha256Hex(code)}, {QStringLiteral("email"), email}})});
+        QJsonArray {step(QStringLiteral("update"), kCodes, QUuid::createUuid(),
+            QJsonObject {{QStringLiteral("codeHash"), wire::sha256Hex(code)}, {QStringLiteral("email"), email}})});
     if (!tx) {
         return std::unexpected(tx.error());
     }
     return code;
 }
 
-std::expected<void, ApiError> UserDirectory::consumeMagicCode(const QUuid &appId, const QString &email,
-    const QString &code, std::chrono::seconds ttl)
+std::expected<void, ApiError> UserDirectory::consumeMagicCode(
+    const QUuid &appId, const QString &email, const QString &code, std::chrono::seconds ttl)
 {
-    const QJsonObject args{{QStringLiteral("app-id"), wire::uuidString(appId)}, {QStringLiteral("code"), code},
+    const QJsonObject args {{QStringLiteral("app-id"), wire::uuidString(appId)}, {QStringLiteral("code"), code},
         {QStringLiteral("email"), email}};
     const auto row = findOne(appId, kCodes,
-        QJsonObject{{QStringLiteral("codeHash"), wire::sha256Hex(code)}, {QStringLiteral("email"), email}});
+        QJsonObject {{QStringLiteral("codeHash"), wire::sha256Hex(code)}, {QStringLiteral("email"), email}});
     if (!row) {
         return std::unexpected(row.error());
     }
@@ -216,7 +213,7 @@ std::expected<void, ApiError> UserDirectory::consumeMagicCode(const QUuid &appId
     // The code is used up whether or not it is still valid, like the server does.
     const QJsonValue codeId = (*row)->value(QStringLiteral("id"));
     const QDateTime createdAt = m_store.entityCreatedAt(appId, QUuid::fromString(codeId.toString()));
-    const auto tx = m_store.transact(appId, QJsonArray{QJsonArray{QStringLiteral("delete"), kCodes, codeId}});
+    const auto tx = m_store.transact(appId, QJsonArray {QJsonArray {QStringLiteral("delete"), kCodes, codeId}});
     if (!tx) {
         return std::unexpected(tx.error());
     }
@@ -224,18 +221,18 @@ std::expected<void, ApiError> UserDirectory::consumeMagicCode(const QUuid &appId
         ApiError expired;
         expired.type = QStringLiteral("record-expired");
         expired.message = QStringLiteral("Record expired: app-user-magic-code");
-        expired.hint = QJsonObject{{QStringLiteral("args"), QJsonArray{args}}};
+        expired.hint = QJsonObject {{QStringLiteral("args"), QJsonArray {args}}};
         return std::unexpected(expired);
     }
     return {};
 }
 
-std::expected<void, ApiError> UserDirectory::validateExtraFields(const QUuid &appId,
-    const QJsonObject &extraFields) const
+std::expected<void, ApiError> UserDirectory::validateExtraFields(
+    const QUuid &appId, const QJsonObject &extraFields) const
 {
-    static const QStringList systemFields{QStringLiteral("id"), QStringLiteral("email"), QStringLiteral("type"),
-        QStringLiteral("imageURL"), QStringLiteral("linkedPrimaryUser"), QStringLiteral("linkedGuestUsers"),
-        kTokens, QStringLiteral("$oauthUserLinks")};
+    static const QStringList systemFields {QStringLiteral("id"), QStringLiteral("email"), QStringLiteral("type"),
+        QStringLiteral("imageURL"), QStringLiteral("linkedPrimaryUser"), QStringLiteral("linkedGuestUsers"), kTokens,
+        QStringLiteral("$oauthUserLinks")};
     QStringList custom;
     for (const QJsonValue &attr : m_store.attrs(appId)) {
         const QJsonArray identity = attr.toObject().value(QStringLiteral("forward-identity")).toArray();
@@ -246,9 +243,10 @@ std::expected<void, ApiError> UserDirectory::validateExtraFields(const QUuid &ap
     QJsonArray errors;
     for (auto it = extraFields.begin(); it != extraFields.end(); ++it) {
         if (systemFields.contains(it.key())) {
-            errors.append(QJsonObject{{QStringLiteral("message"), QStringLiteral("Cannot set system field: %1").arg(it.key())}});
+            errors.append(
+                QJsonObject {{QStringLiteral("message"), QStringLiteral("Cannot set system field: %1").arg(it.key())}});
         } else if (!custom.contains(it.key())) {
-            errors.append(QJsonObject{{QStringLiteral("message"),
+            errors.append(QJsonObject {{QStringLiteral("message"),
                 QStringLiteral("Unknown field: %1. It must be defined in your $users schema.").arg(it.key())}});
         }
     }
@@ -263,7 +261,8 @@ QJsonObject UserDirectory::dbFormat(const QUuid &appId, const QJsonObject &entit
     QJsonObject user;
     for (auto it = entity.begin(); it != entity.end(); ++it) {
         // Requested link arrays are not part of the user record.
-        if (it.value().isArray() && (it.key().startsWith(QLatin1Char('$')) || it.key() == QLatin1String("linkedGuestUsers"))) {
+        if (it.value().isArray()
+            && (it.key().startsWith(QLatin1Char('$')) || it.key() == QLatin1String("linkedGuestUsers"))) {
             continue;
         }
         user.insert(it.key(), it.value());
@@ -271,7 +270,8 @@ QJsonObject UserDirectory::dbFormat(const QUuid &appId, const QJsonObject &entit
     user.insert(QStringLiteral("app_id"), wire::uuidString(appId));
     const QDateTime createdAt
         = m_store.entityCreatedAt(appId, QUuid::fromString(entity.value(QStringLiteral("id")).toString()));
-    user.insert(QStringLiteral("created_at"), createdAt.isValid() ? QJsonValue(wire::dateString(createdAt)) : QJsonValue());
+    user.insert(
+        QStringLiteral("created_at"), createdAt.isValid() ? QJsonValue(wire::dateString(createdAt)) : QJsonValue());
     user.insert(QStringLiteral("isGuest"), entity.value(QStringLiteral("type")).toString() == QLatin1String("guest"));
     return user;
 }

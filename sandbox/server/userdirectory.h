@@ -25,8 +25,7 @@ public:
 
     std::expected<std::optional<QJsonObject>, ApiError> byId(const QUuid &appId, const QUuid &userId) const;
     std::expected<std::optional<QJsonObject>, ApiError> byEmail(const QUuid &appId, const QString &email) const;
-    std::expected<std::optional<QJsonObject>, ApiError> byRefreshToken(const QUuid &appId,
-        const QUuid &token) const;
+    std::expected<std::optional<QJsonObject>, ApiError> byRefreshToken(const QUuid &appId, const QUuid &token) const;
 
     /** Creates or updates ($users upsert) the user with these attributes. */
     std::expected<QJsonObject, ApiError> upsert(const QUuid &appId, const QUuid &userId, const QJsonObject &attrs);
@@ -40,8 +39,8 @@ public:
 
     std::expected<QString, ApiError> createMagicCode(const QUuid &appId, const QString &email);
     /** Consumes the code (single use); wrong → record-not-found, expired → record-expired. */
-    std::expected<void, ApiError> consumeMagicCode(const QUuid &appId, const QString &email, const QString &code,
-        std::chrono::seconds ttl);
+    std::expected<void, ApiError> consumeMagicCode(
+        const QUuid &appId, const QString &email, const QString &code, std::chrono::seconds ttl);
 
     /** Checks `extra-fields` against the app's custom `$users` attributes. */
     std::expected<void, ApiError> validateExtraFields(const QUuid &appId, const QJsonObject &extraFields) const;
@@ -53,8 +52,8 @@ public:
     static std::optional<QString> normalizeEmail(const QString &email);
 
 private:
-    std::expected<std::optional<QJsonObject>, ApiError> findOne(const QUuid &appId, const QString &etype,
-        const QJsonObject &where, const QJsonObject &children = {}) const;
+    std::expected<std::optional<QJsonObject>, ApiError> findOne(
+        const QUuid &appId, const QString &etype, const QJsonObject &where, const QJsonObject &children = {}) const;
 
     Store &m_store;
 };

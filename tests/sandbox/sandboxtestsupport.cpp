@@ -62,8 +62,7 @@ Headers SandboxFixture::admin() const
 
 HttpClient::HttpClient(const QString &baseUrl)
     : m_baseUrl(baseUrl)
-{
-}
+{ }
 
 QNetworkRequest HttpClient::request(const QString &pathAndQuery, const Headers &headers) const
 {
@@ -76,8 +75,8 @@ QNetworkRequest HttpClient::request(const QString &pathAndQuery, const Headers &
     return request;
 }
 
-HttpResult HttpClient::send(const QByteArray &verb, const QString &pathAndQuery, const Headers &headers,
-    const QByteArray &body, int timeoutMs)
+HttpResult HttpClient::send(
+    const QByteArray &verb, const QString &pathAndQuery, const Headers &headers, const QByteArray &body, int timeoutMs)
 {
     QNetworkReply *reply = m_manager.sendCustomRequest(request(pathAndQuery, headers), verb, body);
     QSignalSpy finished(reply, &QNetworkReply::finished);
@@ -97,8 +96,8 @@ HttpResult HttpClient::send(const QByteArray &verb, const QString &pathAndQuery,
     return result;
 }
 
-HttpResult HttpClient::json(const QByteArray &verb, const QString &pathAndQuery, const Headers &headers,
-    const QJsonObject &body)
+HttpResult HttpClient::json(
+    const QByteArray &verb, const QString &pathAndQuery, const Headers &headers, const QJsonObject &body)
 {
     Headers all = headers;
     all.push_back({"Content-Type", "application/json"});

@@ -57,8 +57,8 @@ public:
     HttpResult send(const QByteArray &verb, const QString &pathAndQuery, const Headers &headers,
         const QByteArray &body = {}, int timeoutMs = 30000);
     /** POST (or another verb) with a JSON body and `content-type: application/json`. */
-    HttpResult json(const QByteArray &verb, const QString &pathAndQuery, const Headers &headers,
-        const QJsonObject &body = {});
+    HttpResult json(
+        const QByteArray &verb, const QString &pathAndQuery, const Headers &headers, const QJsonObject &body = {});
     QNetworkRequest request(const QString &pathAndQuery, const Headers &headers) const;
     QNetworkAccessManager &manager() { return m_manager; }
 

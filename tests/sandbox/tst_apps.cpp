@@ -38,7 +38,8 @@ void TestApps::createAppNeedsSandboxToken_data()
     QTest::addColumn<QString>("type");
     QTest::newRow("missing") << QByteArray() << QStringLiteral("param-missing");
     QTest::newRow("malformed") << QByteArray("Bearer x") << QStringLiteral("param-malformed");
-    QTest::newRow("unknown") << QByteArray("Bearer 6b1e0c9a-7d24-4c8f-9e31-2a5b4c6d7e8f") << QStringLiteral("record-not-found");
+    QTest::newRow("unknown") << QByteArray("Bearer 6b1e0c9a-7d24-4c8f-9e31-2a5b4c6d7e8f")
+                             << QStringLiteral("record-not-found");
 }
 
 void TestApps::createAppNeedsSandboxToken()
@@ -57,25 +58,35 @@ void TestApps::createAppNeedsSandboxToken()
 void TestApps::appsAreIsolated()
 {
     const HttpResult created = m_http->json("POST", QStringLiteral("/sandbox/apps"), sandboxAdmin(),
-        QJsonObject{{QStringLiteral("title"), QStringLiteral("Second")}});
+        QJsonObject {{QStringLiteral("title"), QStringLiteral("Second")}});
     QCOMPARE(created.status, 200);
     const QJsonObject app = created.object()[QStringLiteral("app")].toObject();
     QCOMPARE(app[QStringLiteral("title")].toString(), QStringLiteral("Second"));
-    const Headers second{{"App-Id", app[QStringLiteral("id")].toString().toLatin1()},
+    const Headers second {{"App-Id", app[QStringLiteral("id")].toString().toLatin1()},
         {"Authorization", "Bearer " + app[QStringLiteral("admin-token")].toString().toLatin1()}};
 
-    const QJsonObject step{{QStringLiteral("steps"),
-        QJsonArray{QJsonArray{QStringLiteral("update"), QStringLiteral("goals"), QStringLiteral("1d6f3a2e-9b47-4c15-8e03-7a2c5b9d4e61"),
-            QJsonObject{{QStringLiteral("title"), QStringLiteral("Only in the second app")}}}}}};
+    const QJsonObject step {{QStringLiteral("steps"),
+        QJsonArray {QJsonArray {QStringLiteral("update"), QStringLiteral("goals"),
+            QStringLiteral("1d6f3a2e-9b47-4c15-8e03-7a2c5b9d4e61"),
+            QJsonObject {{QStringLiteral("title"), QStringLiteral("Only in the second app")}}}}}};
     QCOMPARE(m_http->json("POST", QStringLiteral("/admin/transact"), second, step).status, 200);
-    const QJsonObject goals{{QStringLiteral("query"), QJsonObject{{QStringLiteral("goals"), QJsonObject{}}}}};
-    QCOMPARE(m_http->json("POST", QStringLiteral("/admin/query"), second, goals).object()[QStringLiteral("goals")].toArray().size(), 1);
-    QCOMPARE(m_http->json("POST", QStringLiteral("/admin/query"), m_sandbox.admin(), goals).object()[QStringLiteral("goals")].toArray().size(),
+    const QJsonObject goals {{QStringLiteral("query"), QJsonObject {{QStringLiteral("goals"), QJsonObject {}}}}};
+    QCOMPARE(m_http->json("POST", QStringLiteral("/admin/query"), second, goals)
+                 .object()[QStringLiteral("goals")]
+                 .toArray()
+                 .size(),
+        1);
+    QCOMPARE(m_http->json("POST", QStringLiteral("/admin/query"), m_sandbox.admin(), goals)
+                 .object()[QStringLiteral("goals")]
+                 .toArray()
+                 .size(),
         0);
 
     // A token opens only its own app.
-    const Headers crossed{{"App-Id", m_sandbox.appId()}, {"Authorization", second.at(1).second}};
-    QCOMPARE(m_http->json("POST", QStringLiteral("/admin/query"), crossed, goals).object()[QStringLiteral("type")].toString(),
+    const Headers crossed {{"App-Id", m_sandbox.appId()}, {"Authorization", second.at(1).second}};
+    QCOMPARE(m_http->json("POST", QStringLiteral("/admin/query"), crossed, goals)
+                 .object()[QStringLiteral("type")]
+                 .toString(),
         QStringLiteral("record-not-found"));
 
     const HttpResult listed = m_http->send("GET", QStringLiteral("/sandbox/apps"), sandboxAdmin());
@@ -90,14 +101,15 @@ void TestApps::appsAreIsolated()
 
 void TestApps::explicitIdsAndDuplicates()
 {
-    const QJsonObject body{{QStringLiteral("id"), QStringLiteral("0f9a7c1e-3b2d-4e5f-8a6b-1c2d3e4f5a6b")},
+    const QJsonObject body {{QStringLiteral("id"), QStringLiteral("0f9a7c1e-3b2d-4e5f-8a6b-1c2d3e4f5a6b")},
         {QStringLiteral("admin-token"), QStringLiteral("6b1e0c9a-7d24-4c8f-9e31-2a5b4c6d7e8f")}};
     const HttpResult created = m_http->json("POST", QStringLiteral("/sandbox/apps"), sandboxAdmin(), body);
     QCOMPARE(created.status, 200);
     QCOMPARE(created.object()[QStringLiteral("app")][QStringLiteral("id")], body[QStringLiteral("id")]);
     const HttpResult query = m_http->json("POST", QStringLiteral("/admin/query"),
-        Headers{{"App-Id", "0f9a7c1e-3b2d-4e5f-8a6b-1c2d3e4f5a6b"}, {"Authorization", "6b1e0c9a-7d24-4c8f-9e31-2a5b4c6d7e8f"}},
-        QJsonObject{{QStringLiteral("query"), QJsonObject{}}});
+        Headers {{"App-Id", "0f9a7c1e-3b2d-4e5f-8a6b-1c2d3e4f5a6b"},
+            {"Authorization", "6b1e0c9a-7d24-4c8f-9e31-2a5b4c6d7e8f"}},
+        QJsonObject {{QStringLiteral("query"), QJsonObject {}}});
     QCOMPARE(query.status, 200);
     const HttpResult duplicate = m_http->json("POST", QStringLiteral("/sandbox/apps"), sandboxAdmin(), body);
     QCOMPARE(duplicate.status, 400);

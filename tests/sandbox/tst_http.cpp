@@ -45,7 +45,8 @@ private:
 
 QByteArray TestHttp::fill(QByteArray text) const
 {
-    return text.replace("%APP%", m_sandbox.appId()).replace("%TOKEN%", m_sandbox.adminToken())
+    return text.replace("%APP%", m_sandbox.appId())
+        .replace("%TOKEN%", m_sandbox.adminToken())
         .replace("%ALYSSA%", m_alyssaToken);
 }
 
@@ -57,11 +58,11 @@ void TestHttp::initTestCase()
     m_http = std::make_unique<HttpClient>(m_sandbox.url());
 
     const HttpResult alyssa = m_http->json("POST", QStringLiteral("/admin/refresh_tokens"), m_sandbox.admin(),
-        QJsonObject{{QStringLiteral("email"), QStringLiteral("alyssa@example.com")}});
+        QJsonObject {{QStringLiteral("email"), QStringLiteral("alyssa@example.com")}});
     QCOMPARE(alyssa.status, 200);
     m_alyssaToken = alyssa.object()[QStringLiteral("user")][QStringLiteral("refresh_token")].toString().toLatin1();
     const HttpResult ben = m_http->json("POST", QStringLiteral("/admin/refresh_tokens"), m_sandbox.admin(),
-        QJsonObject{{QStringLiteral("email"), QStringLiteral("ben@example.com")}});
+        QJsonObject {{QStringLiteral("email"), QStringLiteral("ben@example.com")}});
     QCOMPARE(ben.status, 200);
 }
 
@@ -118,7 +119,8 @@ void TestHttp::bodyIgnoredWithoutJsonContentType()
         = m_http->send("POST", QStringLiteral("/admin/query"), headers, QByteArray("{\"query\":{\"goals\":{}}}"));
     QCOMPARE(result.status, 400);
     QCOMPARE(result.object()[QStringLiteral("type")].toString(), QStringLiteral("param-missing"));
-    QCOMPARE(result.object()[QStringLiteral("message")].toString(), QStringLiteral("Missing parameter: [\"body\" \"query\"]"));
+    QCOMPARE(result.object()[QStringLiteral("message")].toString(),
+        QStringLiteral("Missing parameter: [\"body\" \"query\"]"));
 }
 
 void TestHttp::emptyJsonBodyIsNoBody()
@@ -128,21 +130,23 @@ void TestHttp::emptyJsonBodyIsNoBody()
     const HttpResult result = m_http->send("POST", QStringLiteral("/admin/query"), headers, QByteArray());
     QCOMPARE(result.status, 400);
     QCOMPARE(result.body,
-        QByteArray("{\"hint\":{\"in\":[\"body\",\"query\"]},\"message\":\"Missing parameter: [\\\"body\\\" \\\"query\\\"]\",\"type\":\"param-missing\"}"));
+        QByteArray("{\"hint\":{\"in\":[\"body\",\"query\"]},\"message\":\"Missing parameter: [\\\"body\\\" "
+                   "\\\"query\\\"]\",\"type\":\"param-missing\"}"));
 }
 
 void TestHttp::successEncoding()
 {
     const QString title = QStringLiteral("Grüße/日本 \"quoted\"");
     const HttpResult tx = m_http->json("POST", QStringLiteral("/admin/transact"), m_sandbox.admin(),
-        QJsonObject{{QStringLiteral("steps"),
-            QJsonArray{QJsonArray{QStringLiteral("update"), QStringLiteral("notes"),
-                QStringLiteral("9b0a1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d"), QJsonObject{{QStringLiteral("title"), title}}}}}});
+        QJsonObject {{QStringLiteral("steps"),
+            QJsonArray {QJsonArray {QStringLiteral("update"), QStringLiteral("notes"),
+                QStringLiteral("9b0a1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d"),
+                QJsonObject {{QStringLiteral("title"), title}}}}}});
     QCOMPARE(tx.status, 200);
     QVERIFY(tx.object()[QStringLiteral("tx-id")].isDouble());
 
     const HttpResult result = m_http->json("POST", QStringLiteral("/admin/query"), m_sandbox.admin(),
-        QJsonObject{{QStringLiteral("query"), QJsonObject{{QStringLiteral("notes"), QJsonObject{}}}}});
+        QJsonObject {{QStringLiteral("query"), QJsonObject {{QStringLiteral("notes"), QJsonObject {}}}}});
     QCOMPARE(result.status, 200);
     QCOMPARE(result.header("Content-Type"), QByteArray("application/json; charset=utf-8"));
     QVERIFY2(result.body.contains(QStringLiteral("Grüße/日本").toUtf8()), result.body.constData());
@@ -168,7 +172,7 @@ void TestHttp::bodyLimit()
 
     // The oversized body was drained: the next request on the same client is answered normally.
     const HttpResult next = m_http->json("POST", QStringLiteral("/admin/query"), m_sandbox.admin(),
-        QJsonObject{{QStringLiteral("query"), QJsonObject{}}});
+        QJsonObject {{QStringLiteral("query"), QJsonObject {}}});
     QCOMPARE(next.status, 200);
     QCOMPARE(next.body, QByteArray("{}"));
 }
@@ -179,56 +183,84 @@ void TestHttp::authErrors_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("no-app-id") << QByteArray("Authorization: Bearer %TOKEN%") << QString()
-                               << QByteArray("{\"hint\":{\"in\":[\"headers\",\"app-id\"],\"possible-ins\":[[\"query-params\",\"app_id\"]]},"
-                                             "\"message\":\"Missing parameter: [\\\"headers\\\" \\\"app-id\\\"]\",\"type\":\"param-missing\"}");
-    QTest::newRow("app-id-before-token") << QByteArray("Authorization: nonsense") << QString()
-                                         << QByteArray("{\"hint\":{\"in\":[\"headers\",\"app-id\"],\"possible-ins\":[[\"query-params\",\"app_id\"]]},"
-                                                       "\"message\":\"Missing parameter: [\\\"headers\\\" \\\"app-id\\\"]\",\"type\":\"param-missing\"}");
-    QTest::newRow("malformed-header") << QByteArray("App-Id: nope") << QString()
-                                      << QByteArray("{\"hint\":{\"in\":[\"headers\",\"app-id\"],\"original-input\":\"nope\","
-                                                    "\"possible-ins\":[[\"headers\",\"app-id\"],[\"query-params\",\"app_id\"]]},"
-                                                    "\"message\":\"Malformed parameter: [\\\"headers\\\" \\\"app-id\\\"]\",\"type\":\"param-malformed\"}");
-    QTest::newRow("malformed-query") << QByteArray() << QStringLiteral("?app_id=nope")
-                                     << QByteArray("{\"hint\":{\"in\":[\"query-params\",\"app_id\"],\"original-input\":\"nope\","
-                                                   "\"possible-ins\":[[\"headers\",\"app-id\"],[\"query-params\",\"app_id\"]]},"
-                                                   "\"message\":\"Malformed parameter: [\\\"query-params\\\" \\\"app_id\\\"]\",\"type\":\"param-malformed\"}");
-    QTest::newRow("header-wins-over-query") << QByteArray("App-Id: nope") << QStringLiteral("?app_id=%APP%")
-                                            << QByteArray("{\"hint\":{\"in\":[\"headers\",\"app-id\"],\"original-input\":\"nope\","
-                                                          "\"possible-ins\":[[\"headers\",\"app-id\"],[\"query-params\",\"app_id\"]]},"
-                                                          "\"message\":\"Malformed parameter: [\\\"headers\\\" \\\"app-id\\\"]\",\"type\":\"param-malformed\"}");
+    QTest::newRow("no-app-id")
+        << QByteArray("Authorization: Bearer %TOKEN%") << QString()
+        << QByteArray(
+               "{\"hint\":{\"in\":[\"headers\",\"app-id\"],\"possible-ins\":[[\"query-params\",\"app_id\"]]},"
+               "\"message\":\"Missing parameter: [\\\"headers\\\" \\\"app-id\\\"]\",\"type\":\"param-missing\"}");
+    QTest::newRow("app-id-before-token")
+        << QByteArray("Authorization: nonsense") << QString()
+        << QByteArray(
+               "{\"hint\":{\"in\":[\"headers\",\"app-id\"],\"possible-ins\":[[\"query-params\",\"app_id\"]]},"
+               "\"message\":\"Missing parameter: [\\\"headers\\\" \\\"app-id\\\"]\",\"type\":\"param-missing\"}");
+    QTest::newRow("malformed-header")
+        << QByteArray("App-Id: nope") << QString()
+        << QByteArray(
+               "{\"hint\":{\"in\":[\"headers\",\"app-id\"],\"original-input\":\"nope\","
+               "\"possible-ins\":[[\"headers\",\"app-id\"],[\"query-params\",\"app_id\"]]},"
+               "\"message\":\"Malformed parameter: [\\\"headers\\\" \\\"app-id\\\"]\",\"type\":\"param-malformed\"}");
+    QTest::newRow("malformed-query")
+        << QByteArray() << QStringLiteral("?app_id=nope")
+        << QByteArray("{\"hint\":{\"in\":[\"query-params\",\"app_id\"],\"original-input\":\"nope\","
+                      "\"possible-ins\":[[\"headers\",\"app-id\"],[\"query-params\",\"app_id\"]]},"
+                      "\"message\":\"Malformed parameter: [\\\"query-params\\\" "
+                      "\\\"app_id\\\"]\",\"type\":\"param-malformed\"}");
+    QTest::newRow("header-wins-over-query")
+        << QByteArray("App-Id: nope") << QStringLiteral("?app_id=%APP%")
+        << QByteArray(
+               "{\"hint\":{\"in\":[\"headers\",\"app-id\"],\"original-input\":\"nope\","
+               "\"possible-ins\":[[\"headers\",\"app-id\"],[\"query-params\",\"app_id\"]]},"
+               "\"message\":\"Malformed parameter: [\\\"headers\\\" \\\"app-id\\\"]\",\"type\":\"param-malformed\"}");
     QTest::newRow("no-authorization") << QByteArray("App-Id: %APP%") << QString()
                                       << QByteArray("{\"hint\":{\"in\":[\"headers\",\"authorization\"]},"
-                                                    "\"message\":\"Missing parameter: [\\\"headers\\\" \\\"authorization\\\"]\",\"type\":\"param-missing\"}");
-    QTest::newRow("malformed-token") << QByteArray("App-Id: %APP%\nAuthorization: Bearer abc") << QString()
-                                     << QByteArray("{\"hint\":{\"in\":[\"headers\",\"authorization\"],\"original-input\":\"Bearer abc\"},"
-                                                   "\"message\":\"Malformed parameter: [\\\"headers\\\" \\\"authorization\\\"]\",\"type\":\"param-malformed\"}");
-    QTest::newRow("lower-case-bearer") << QByteArray("App-Id: %APP%\nAuthorization: bearer %TOKEN%") << QString()
-                                       << QByteArray("{\"hint\":{\"in\":[\"headers\",\"authorization\"],\"original-input\":\"bearer %TOKEN%\"},"
-                                                     "\"message\":\"Malformed parameter: [\\\"headers\\\" \\\"authorization\\\"]\",\"type\":\"param-malformed\"}");
-    QTest::newRow("unknown-token") << QByteArray("App-Id: %APP%\nAuthorization: Bearer 6b1e0c9a-7d24-4c8f-9e31-2a5b4c6d7e8f")
-                                   << QString()
-                                   << QByteArray("{\"hint\":{\"args\":[{\"app-id\":\"%APP%\",\"token\":\"6b1e0c9a-7d24-4c8f-9e31-2a5b4c6d7e8f\"}],"
-                                                 "\"message\":\"This admin token may be expired or invalid. Or you may have provided an incorrect app ID.\","
-                                                 "\"record-type\":\"app-admin-token\"},\"message\":\"Record not found: app-admin-token\",\"type\":\"record-not-found\"}");
-    QTest::newRow("token-of-other-app") << QByteArray("App-Id: 0f9a7c1e-3b2d-4e5f-8a6b-1c2d3e4f5a6b\nAuthorization: %TOKEN%")
-                                        << QString()
-                                        << QByteArray("{\"hint\":{\"args\":[{\"app-id\":\"0f9a7c1e-3b2d-4e5f-8a6b-1c2d3e4f5a6b\",\"token\":\"%TOKEN%\"}],"
-                                                      "\"message\":\"This admin token may be expired or invalid. Or you may have provided an incorrect app ID.\","
-                                                      "\"record-type\":\"app-admin-token\"},\"message\":\"Record not found: app-admin-token\",\"type\":\"record-not-found\"}");
-    QTest::newRow("as-email-needs-authorization") << QByteArray("App-Id: %APP%\nAs-Email: alyssa@example.com") << QString()
-                                                  << QByteArray("{\"hint\":{\"in\":[\"headers\",\"authorization\"]},"
-                                                                "\"message\":\"Missing parameter: [\\\"headers\\\" \\\"authorization\\\"]\",\"type\":\"param-missing\"}");
-    QTest::newRow("as-token-malformed") << QByteArray("App-Id: %APP%\nAs-Token: xyz") << QString()
-                                        << QByteArray("{\"hint\":{\"in\":[\"asUser\",\"token\"],\"original-input\":\"xyz\"},"
-                                                      "\"message\":\"Malformed parameter: [\\\"asUser\\\" \\\"token\\\"]\",\"type\":\"param-malformed\"}");
-    QTest::newRow("as-token-unknown") << QByteArray("App-Id: %APP%\nAs-Token: 9e4d2c1b-8a7f-4e6d-b5c4-3a2b1c0d9e8f") << QString()
-                                      << QByteArray("{\"hint\":{\"args\":[{\"app-id\":\"%APP%\",\"refresh-token\":\"9e4d2c1b-8a7f-4e6d-b5c4-3a2b1c0d9e8f\"}],"
-                                                    "\"record-type\":\"app-user\"},\"message\":\"Record not found: app-user\",\"type\":\"record-not-found\"}");
-    QTest::newRow("as-email-unknown") << QByteArray("App-Id: %APP%\nAuthorization: %TOKEN%\nAs-Email: nobody@example.com")
+                                                    "\"message\":\"Missing parameter: [\\\"headers\\\" "
+                                                    "\\\"authorization\\\"]\",\"type\":\"param-missing\"}");
+    QTest::newRow("malformed-token")
+        << QByteArray("App-Id: %APP%\nAuthorization: Bearer abc") << QString()
+        << QByteArray("{\"hint\":{\"in\":[\"headers\",\"authorization\"],\"original-input\":\"Bearer abc\"},"
+                      "\"message\":\"Malformed parameter: [\\\"headers\\\" "
+                      "\\\"authorization\\\"]\",\"type\":\"param-malformed\"}");
+    QTest::newRow("lower-case-bearer")
+        << QByteArray("App-Id: %APP%\nAuthorization: bearer %TOKEN%") << QString()
+        << QByteArray("{\"hint\":{\"in\":[\"headers\",\"authorization\"],\"original-input\":\"bearer %TOKEN%\"},"
+                      "\"message\":\"Malformed parameter: [\\\"headers\\\" "
+                      "\\\"authorization\\\"]\",\"type\":\"param-malformed\"}");
+    QTest::newRow("unknown-token")
+        << QByteArray("App-Id: %APP%\nAuthorization: Bearer 6b1e0c9a-7d24-4c8f-9e31-2a5b4c6d7e8f") << QString()
+        << QByteArray("{\"hint\":{\"args\":[{\"app-id\":\"%APP%\",\"token\":\"6b1e0c9a-7d24-4c8f-9e31-2a5b4c6d7e8f\"}],"
+                      "\"message\":\"This admin token may be expired or invalid. Or you may have provided an incorrect "
+                      "app ID.\","
+                      "\"record-type\":\"app-admin-token\"},\"message\":\"Record not found: "
+                      "app-admin-token\",\"type\":\"record-not-found\"}");
+    QTest::newRow("token-of-other-app")
+        << QByteArray("App-Id: 0f9a7c1e-3b2d-4e5f-8a6b-1c2d3e4f5a6b\nAuthorization: %TOKEN%") << QString()
+        << QByteArray(
+               "{\"hint\":{\"args\":[{\"app-id\":\"0f9a7c1e-3b2d-4e5f-8a6b-1c2d3e4f5a6b\",\"token\":\"%TOKEN%\"}],"
+               "\"message\":\"This admin token may be expired or invalid. Or you may have provided an incorrect app "
+               "ID.\","
+               "\"record-type\":\"app-admin-token\"},\"message\":\"Record not found: "
+               "app-admin-token\",\"type\":\"record-not-found\"}");
+    QTest::newRow("as-email-needs-authorization")
+        << QByteArray("App-Id: %APP%\nAs-Email: alyssa@example.com") << QString()
+        << QByteArray("{\"hint\":{\"in\":[\"headers\",\"authorization\"]},"
+                      "\"message\":\"Missing parameter: [\\\"headers\\\" "
+                      "\\\"authorization\\\"]\",\"type\":\"param-missing\"}");
+    QTest::newRow("as-token-malformed")
+        << QByteArray("App-Id: %APP%\nAs-Token: xyz") << QString()
+        << QByteArray(
+               "{\"hint\":{\"in\":[\"asUser\",\"token\"],\"original-input\":\"xyz\"},"
+               "\"message\":\"Malformed parameter: [\\\"asUser\\\" \\\"token\\\"]\",\"type\":\"param-malformed\"}");
+    QTest::newRow("as-token-unknown") << QByteArray("App-Id: %APP%\nAs-Token: 9e4d2c1b-8a7f-4e6d-b5c4-3a2b1c0d9e8f")
                                       << QString()
-                                      << QByteArray("{\"hint\":{\"args\":[{\"app-id\":\"%APP%\",\"email\":\"nobody@example.com\"}],"
-                                                    "\"record-type\":\"app-user\"},\"message\":\"Record not found: app-user\",\"type\":\"record-not-found\"}");
+                                      << QByteArray("{\"hint\":{\"args\":[{\"app-id\":\"%APP%\",\"refresh-token\":"
+                                                    "\"9e4d2c1b-8a7f-4e6d-b5c4-3a2b1c0d9e8f\"}],"
+                                                    "\"record-type\":\"app-user\"},\"message\":\"Record not found: "
+                                                    "app-user\",\"type\":\"record-not-found\"}");
+    QTest::newRow("as-email-unknown")
+        << QByteArray("App-Id: %APP%\nAuthorization: %TOKEN%\nAs-Email: nobody@example.com") << QString()
+        << QByteArray("{\"hint\":{\"args\":[{\"app-id\":\"%APP%\",\"email\":\"nobody@example.com\"}],"
+                      "\"record-type\":\"app-user\"},\"message\":\"Record not found: "
+                      "app-user\",\"type\":\"record-not-found\"}");
 }
 
 void TestHttp::authErrors()
@@ -236,14 +268,15 @@ void TestHttp::authErrors()
     QFETCH(QByteArray, headers);
     QFETCH(QString, query);
     QFETCH(QByteArray, expected);
-    Headers list{{"Content-Type", "application/json"}};
+    Headers list {{"Content-Type", "application/json"}};
     for (const QByteArray &line : fill(headers).split('\n')) {
         if (!line.isEmpty()) {
             list.push_back({line.left(line.indexOf(':')), line.mid(line.indexOf(':') + 1).trimmed()});
         }
     }
-    const HttpResult result = m_http->send("POST", QStringLiteral("/admin/query") + QString::fromLatin1(fill(query.toLatin1())),
-        list, QByteArray("{\"query\":{\"goals\":{}}}"));
+    const HttpResult result
+        = m_http->send("POST", QStringLiteral("/admin/query") + QString::fromLatin1(fill(query.toLatin1())), list,
+            QByteArray("{\"query\":{\"goals\":{}}}"));
     QCOMPARE(result.status, 400);
     QCOMPARE(result.body, fill(expected));
 }
@@ -264,12 +297,13 @@ void TestHttp::authAccepted()
     QFETCH(QByteArray, appHeader);
     QFETCH(QString, query);
     QFETCH(QByteArray, authorization);
-    Headers headers{{"Authorization", fill(authorization)}};
+    Headers headers {{"Authorization", fill(authorization)}};
     if (!appHeader.isEmpty()) {
         headers.push_back({"App-Id", fill(appHeader)});
     }
-    const HttpResult result = m_http->json("POST", QStringLiteral("/admin/query") + QString::fromLatin1(fill(query.toLatin1())),
-        headers, QJsonObject{{QStringLiteral("query"), QJsonObject{{QStringLiteral("goals"), QJsonObject{}}}}});
+    const HttpResult result
+        = m_http->json("POST", QStringLiteral("/admin/query") + QString::fromLatin1(fill(query.toLatin1())), headers,
+            QJsonObject {{QStringLiteral("query"), QJsonObject {{QStringLiteral("goals"), QJsonObject {}}}}});
     QCOMPARE(result.status, 200);
     QVERIFY(result.object()[QStringLiteral("goals")].isArray());
 }
@@ -280,32 +314,34 @@ void TestHttp::impersonation_data()
     QTest::addColumn<QStringList>("emails"); // $users visible to the effective identity
 
     QTest::newRow("admin") << QByteArray("Authorization: %TOKEN%")
-                           << QStringList{QStringLiteral("alyssa@example.com"), QStringLiteral("ben@example.com")};
-    QTest::newRow("as-token-without-authorization") << QByteArray("As-Token: %ALYSSA%")
-                                                    << QStringList{QStringLiteral("alyssa@example.com")};
-    QTest::newRow("as-token-beats-as-email") << QByteArray("Authorization: %TOKEN%\nAs-Email: ben@example.com\nAs-Token: %ALYSSA%")
-                                             << QStringList{QStringLiteral("alyssa@example.com")};
-    QTest::newRow("as-token-ignores-bad-authorization") << QByteArray("Authorization: junk\nAs-Token: %ALYSSA%")
-                                                        << QStringList{QStringLiteral("alyssa@example.com")};
+                           << QStringList {QStringLiteral("alyssa@example.com"), QStringLiteral("ben@example.com")};
+    QTest::newRow("as-token-without-authorization")
+        << QByteArray("As-Token: %ALYSSA%") << QStringList {QStringLiteral("alyssa@example.com")};
+    QTest::newRow("as-token-beats-as-email")
+        << QByteArray("Authorization: %TOKEN%\nAs-Email: ben@example.com\nAs-Token: %ALYSSA%")
+        << QStringList {QStringLiteral("alyssa@example.com")};
+    QTest::newRow("as-token-ignores-bad-authorization")
+        << QByteArray("Authorization: junk\nAs-Token: %ALYSSA%") << QStringList {QStringLiteral("alyssa@example.com")};
     QTest::newRow("as-email") << QByteArray("Authorization: %TOKEN%\nAs-Email: ben@example.com")
-                              << QStringList{QStringLiteral("ben@example.com")};
-    QTest::newRow("as-email-beats-as-guest") << QByteArray("Authorization: %TOKEN%\nAs-Guest: true\nAs-Email: ben@example.com")
-                                             << QStringList{QStringLiteral("ben@example.com")};
-    QTest::newRow("as-guest-without-authorization") << QByteArray("As-Guest: true") << QStringList{};
-    QTest::newRow("as-guest-false-is-guest") << QByteArray("As-Guest: false") << QStringList{};
-    QTest::newRow("as-guest-beats-admin") << QByteArray("Authorization: %TOKEN%\nAs-Guest: 1") << QStringList{};
+                              << QStringList {QStringLiteral("ben@example.com")};
+    QTest::newRow("as-email-beats-as-guest")
+        << QByteArray("Authorization: %TOKEN%\nAs-Guest: true\nAs-Email: ben@example.com")
+        << QStringList {QStringLiteral("ben@example.com")};
+    QTest::newRow("as-guest-without-authorization") << QByteArray("As-Guest: true") << QStringList {};
+    QTest::newRow("as-guest-false-is-guest") << QByteArray("As-Guest: false") << QStringList {};
+    QTest::newRow("as-guest-beats-admin") << QByteArray("Authorization: %TOKEN%\nAs-Guest: 1") << QStringList {};
 }
 
 void TestHttp::impersonation()
 {
     QFETCH(QByteArray, headers);
     QFETCH(QStringList, emails);
-    Headers list{{"App-Id", m_sandbox.appId()}};
+    Headers list {{"App-Id", m_sandbox.appId()}};
     for (const QByteArray &line : fill(headers).split('\n')) {
         list.push_back({line.left(line.indexOf(':')), line.mid(line.indexOf(':') + 1).trimmed()});
     }
     const HttpResult result = m_http->json("POST", QStringLiteral("/admin/query"), list,
-        QJsonObject{{QStringLiteral("query"), QJsonObject{{QStringLiteral("$users"), QJsonObject{}}}}});
+        QJsonObject {{QStringLiteral("query"), QJsonObject {{QStringLiteral("$users"), QJsonObject {}}}}});
     QCOMPARE(result.status, 200);
     QStringList seen;
     for (const QJsonValue &user : result.object()[QStringLiteral("$users")].toArray()) {
@@ -317,16 +353,20 @@ void TestHttp::impersonation()
 
 void TestHttp::permsCheckRequiresImpersonation()
 {
-    for (const QString &route : {QStringLiteral("/admin/query_perms_check"), QStringLiteral("/admin/transact_perms_check")}) {
+    for (const QString &route :
+        {QStringLiteral("/admin/query_perms_check"), QStringLiteral("/admin/transact_perms_check")}) {
         const HttpResult asAdmin = m_http->json("POST", route, m_sandbox.admin(),
-            QJsonObject{{QStringLiteral("query"), QJsonObject{}}, {QStringLiteral("steps"), QJsonArray{}}});
+            QJsonObject {{QStringLiteral("query"), QJsonObject {}}, {QStringLiteral("steps"), QJsonArray {}}});
         QCOMPARE(asAdmin.status, 400);
         QCOMPARE(asAdmin.body,
-            QByteArray("{\"hint\":{\"data-type\":\"non-admin\",\"errors\":[{\"message\":\"Cannot test perms as admin\"}],\"input\":\"non-admin\"},"
-                       "\"message\":\"Validation failed for non-admin: Cannot test perms as admin\",\"type\":\"validation-failed\"}"));
+            QByteArray("{\"hint\":{\"data-type\":\"non-admin\",\"errors\":[{\"message\":\"Cannot test perms as "
+                       "admin\"}],\"input\":\"non-admin\"},"
+                       "\"message\":\"Validation failed for non-admin: Cannot test perms as "
+                       "admin\",\"type\":\"validation-failed\"}"));
 
-        const HttpResult guestOnly = m_http->json("POST", route, Headers{{"App-Id", m_sandbox.appId()}, {"As-Guest", "true"}},
-            QJsonObject{{QStringLiteral("query"), QJsonObject{}}, {QStringLiteral("steps"), QJsonArray{}}});
+        const HttpResult guestOnly
+            = m_http->json("POST", route, Headers {{"App-Id", m_sandbox.appId()}, {"As-Guest", "true"}},
+                QJsonObject {{QStringLiteral("query"), QJsonObject {}}, {QStringLiteral("steps"), QJsonArray {}}});
         QCOMPARE(guestOnly.status, 400);
         QCOMPARE(guestOnly.object()[QStringLiteral("message")].toString(),
             QStringLiteral("Missing parameter: [\"headers\" \"authorization\"]"));
@@ -338,7 +378,7 @@ void TestHttp::queryPermsCheck()
     Headers headers = m_sandbox.admin();
     headers.push_back({"As-Email", "alyssa@example.com"});
     const HttpResult result = m_http->json("POST", QStringLiteral("/admin/query_perms_check"), headers,
-        QJsonObject{{QStringLiteral("query"), QJsonObject{{QStringLiteral("$users"), QJsonObject{}}}}});
+        QJsonObject {{QStringLiteral("query"), QJsonObject {{QStringLiteral("$users"), QJsonObject {}}}}});
     QCOMPARE(result.status, 200);
     const QJsonObject body = result.object();
     QCOMPARE(body[QStringLiteral("check-results")].toArray().size(), 0);
@@ -351,23 +391,23 @@ void TestHttp::transactPermsCheck()
     Headers headers = m_sandbox.admin();
     headers.push_back({"As-Guest", "true"});
     const QString id = QStringLiteral("4c1d2e3f-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
-    const QJsonArray steps{QJsonArray{QStringLiteral("update"), QStringLiteral("drafts"), id,
-        QJsonObject{{QStringLiteral("title"), QStringLiteral("dry")}}}};
-    const HttpResult dry = m_http->json("POST", QStringLiteral("/admin/transact_perms_check"), headers,
-        QJsonObject{{QStringLiteral("steps"), steps}});
+    const QJsonArray steps {QJsonArray {QStringLiteral("update"), QStringLiteral("drafts"), id,
+        QJsonObject {{QStringLiteral("title"), QStringLiteral("dry")}}}};
+    const HttpResult dry = m_http->json(
+        "POST", QStringLiteral("/admin/transact_perms_check"), headers, QJsonObject {{QStringLiteral("steps"), steps}});
     QCOMPARE(dry.status, 200);
     QCOMPARE(dry.object()[QStringLiteral("committed?")].toBool(true), false);
     QCOMPARE(dry.object()[QStringLiteral("all-checks-ok?")].toBool(false), true);
     QVERIFY(dry.object()[QStringLiteral("check-results")].isArray());
     const auto count = [&] {
         const HttpResult q = m_http->json("POST", QStringLiteral("/admin/query"), m_sandbox.admin(),
-            QJsonObject{{QStringLiteral("query"), QJsonObject{{QStringLiteral("drafts"), QJsonObject{}}}}});
+            QJsonObject {{QStringLiteral("query"), QJsonObject {{QStringLiteral("drafts"), QJsonObject {}}}}});
         return q.object()[QStringLiteral("drafts")].toArray().size();
     };
     QCOMPARE(count(), 0);
 
     const HttpResult committed = m_http->json("POST", QStringLiteral("/admin/transact_perms_check"), headers,
-        QJsonObject{{QStringLiteral("steps"), steps}, {QStringLiteral("dangerously-commit-tx"), true}});
+        QJsonObject {{QStringLiteral("steps"), steps}, {QStringLiteral("dangerously-commit-tx"), true}});
     QCOMPARE(committed.status, 200);
     QCOMPARE(committed.object()[QStringLiteral("committed?")].toBool(false), true);
     QVERIFY(committed.object()[QStringLiteral("tx-id")].isDouble());
@@ -381,23 +421,30 @@ void TestHttp::transactAndQueryErrors()
     };
     const HttpResult noSteps = post("/admin/transact", {});
     QCOMPARE(noSteps.status, 400);
-    QCOMPARE(noSteps.object()[QStringLiteral("message")].toString(), QStringLiteral("Missing parameter: [\"body\" \"steps\"]"));
+    QCOMPARE(noSteps.object()[QStringLiteral("message")].toString(),
+        QStringLiteral("Missing parameter: [\"body\" \"steps\"]"));
 
-    const HttpResult badQuery = post("/admin/query", QJsonObject{{QStringLiteral("query"), 5}});
+    const HttpResult badQuery = post("/admin/query", QJsonObject {{QStringLiteral("query"), 5}});
     QCOMPARE(badQuery.status, 400);
     QCOMPARE(badQuery.body,
-        QByteArray("{\"hint\":{\"in\":[\"body\",\"query\"],\"original-input\":5},\"message\":\"Malformed parameter: [\\\"body\\\" \\\"query\\\"]\",\"type\":\"param-malformed\"}"));
+        QByteArray("{\"hint\":{\"in\":[\"body\",\"query\"],\"original-input\":5},\"message\":\"Malformed parameter: "
+                   "[\\\"body\\\" \\\"query\\\"]\",\"type\":\"param-malformed\"}"));
 
     const HttpResult badStep = post("/admin/transact",
-        QJsonObject{{QStringLiteral("steps"), QJsonArray{QJsonArray{QStringLiteral("update"), 1, QStringLiteral("x"), QJsonObject{}}}}});
+        QJsonObject {{QStringLiteral("steps"),
+            QJsonArray {QJsonArray {QStringLiteral("update"), 1, QStringLiteral("x"), QJsonObject {}}}}});
     QCOMPARE(badStep.status, 400);
     QCOMPARE(badStep.object()[QStringLiteral("type")].toString(), QStringLiteral("validation-failed"));
 
     // tx ids strictly increase
-    const QJsonArray step{QJsonArray{QStringLiteral("update"), QStringLiteral("counters"),
-        QStringLiteral("7c0e5b1a-2d3f-4a6b-9c8d-0e1f2a3b4c5d"), QJsonObject{{QStringLiteral("n"), 1}}}};
-    const double first = post("/admin/transact", QJsonObject{{QStringLiteral("steps"), step}}).object()[QStringLiteral("tx-id")].toDouble();
-    const double second = post("/admin/transact", QJsonObject{{QStringLiteral("steps"), step}}).object()[QStringLiteral("tx-id")].toDouble();
+    const QJsonArray step {QJsonArray {QStringLiteral("update"), QStringLiteral("counters"),
+        QStringLiteral("7c0e5b1a-2d3f-4a6b-9c8d-0e1f2a3b4c5d"), QJsonObject {{QStringLiteral("n"), 1}}}};
+    const double first = post("/admin/transact", QJsonObject {{QStringLiteral("steps"), step}})
+                             .object()[QStringLiteral("tx-id")]
+                             .toDouble();
+    const double second = post("/admin/transact", QJsonObject {{QStringLiteral("steps"), step}})
+                              .object()[QStringLiteral("tx-id")]
+                              .toDouble();
     QVERIFY(first > 0);
     QVERIFY(second > first);
 }
@@ -414,7 +461,8 @@ void TestHttp::schemaRoutes()
     QCOMPARE(soft.object()[QStringLiteral("grace-period-days")].toInt(), 2);
     QVERIFY(soft.object()[QStringLiteral("attrs")].isArray());
 
-    const HttpResult unauthorized = m_http->send("GET", QStringLiteral("/admin/schema"), Headers{{"App-Id", m_sandbox.appId()}});
+    const HttpResult unauthorized
+        = m_http->send("GET", QStringLiteral("/admin/schema"), Headers {{"App-Id", m_sandbox.appId()}});
     QCOMPARE(unauthorized.status, 400);
 }
 

@@ -73,12 +73,12 @@ private:
 
 QJsonObject query(const QJsonObject &q)
 {
-    return QJsonObject{{QStringLiteral("query"), q}};
+    return QJsonObject {{QStringLiteral("query"), q}};
 }
 
 QJsonArray updateStep(const QString &etype, const QString &id, const QJsonObject &attrs)
 {
-    return QJsonArray{QStringLiteral("update"), etype, id, attrs};
+    return QJsonArray {QStringLiteral("update"), etype, id, attrs};
 }
 
 } // namespace
@@ -91,6 +91,7 @@ private Q_SLOTS:
     void init();
     void framingAndInitialResult();
     void pageInfoInResultMeta();
+    void impersonatedSubscription();
     void refreshOnlyWhenChanged();
     void refreshLatency();
     void keepAlive();
@@ -114,16 +115,18 @@ std::unique_ptr<Stream> TestLiveQuery::subscribe(const QJsonObject &q, const Hea
 {
     Headers all = headers.isEmpty() ? m_sandbox.admin() : headers;
     all.push_back({"Content-Type", "application/json"});
-    QJsonObject body{{QStringLiteral("query"), q}, {QStringLiteral("inference?"), false},
-        {QStringLiteral("versions"), QJsonObject{{QStringLiteral("@instantdb/admin"), QStringLiteral("v1.0.67")}}}};
+    QJsonObject body {{QStringLiteral("query"), q}, {QStringLiteral("inference?"), false},
+        {QStringLiteral("versions"), QJsonObject {{QStringLiteral("@instantdb/admin"), QStringLiteral("v1.0.67")}}}};
     return std::make_unique<Stream>(
-        m_http->request(QStringLiteral("/admin/subscribe-query?local_connection_id=4a5b6c7d-0000-4000-8000-000000000000"), all),
+        m_http->request(
+            QStringLiteral("/admin/subscribe-query?local_connection_id=4a5b6c7d-0000-4000-8000-000000000000"), all),
         compact(body));
 }
 
 HttpResult TestLiveQuery::transact(const QJsonArray &steps)
 {
-    return m_http->json("POST", QStringLiteral("/admin/transact"), m_sandbox.admin(), QJsonObject{{QStringLiteral("steps"), steps}});
+    return m_http->json(
+        "POST", QStringLiteral("/admin/transact"), m_sandbox.admin(), QJsonObject {{QStringLiteral("steps"), steps}});
 }
 
 void TestLiveQuery::init()
@@ -139,17 +142,18 @@ void TestLiveQuery::initTestCase()
     options.keepAliveInterval = std::chrono::milliseconds(150);
     QCOMPARE(m_sandbox.start(options), QString());
     m_http = std::make_unique<HttpClient>(m_sandbox.url());
-    QCOMPARE(transact(QJsonArray{updateStep(QStringLiteral("goals"), QStringLiteral("1d6f3a2e-9b47-4c15-8e03-7a2c5b9d4e61"),
-                                     QJsonObject{{QStringLiteral("title"), QStringLiteral("Get fit")}}),
-                 updateStep(QStringLiteral("goals"), QStringLiteral("8a2b6c4d-1e3f-4a5b-9c6d-7e8f9a0b1c2d"),
-                     QJsonObject{{QStringLiteral("title"), QStringLiteral("Read more")}})})
-                 .status,
+    QCOMPARE(
+        transact(QJsonArray {updateStep(QStringLiteral("goals"), QStringLiteral("1d6f3a2e-9b47-4c15-8e03-7a2c5b9d4e61"),
+                                 QJsonObject {{QStringLiteral("title"), QStringLiteral("Get fit")}}),
+                     updateStep(QStringLiteral("goals"), QStringLiteral("8a2b6c4d-1e3f-4a5b-9c6d-7e8f9a0b1c2d"),
+                         QJsonObject {{QStringLiteral("title"), QStringLiteral("Read more")}})})
+            .status,
         200);
 }
 
 void TestLiveQuery::framingAndInitialResult()
 {
-    const auto stream = subscribe(QJsonObject{{QStringLiteral("goals"), QJsonObject{}}});
+    const auto stream = subscribe(QJsonObject {{QStringLiteral("goals"), QJsonObject {}}});
     QTRY_COMPARE_WITH_TIMEOUT(stream->eventsWithOp(QStringLiteral("add-query-ok")).size(), 1, 10000);
 
     QCOMPARE(stream->reply()->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
@@ -169,10 +173,10 @@ void TestLiveQuery::framingAndInitialResult()
     QVERIFY(events.first()[QStringLiteral("trace-id")].isNull());
 
     const QJsonObject added = stream->eventsWithOp(QStringLiteral("add-query-ok")).first();
-    const QJsonObject goalsQuery{{QStringLiteral("goals"), QJsonObject{}}};
+    const QJsonObject goalsQuery {{QStringLiteral("goals"), QJsonObject {}}};
     QCOMPARE(added[QStringLiteral("q")].toObject(), goalsQuery);
     const HttpResult direct = m_http->json("POST", QStringLiteral("/admin/query"), m_sandbox.admin(),
-        query(QJsonObject{{QStringLiteral("goals"), QJsonObject{}}}));
+        query(QJsonObject {{QStringLiteral("goals"), QJsonObject {}}}));
     QCOMPARE(added[QStringLiteral("result")].toObject(), direct.object());
     QVERIFY(added[QStringLiteral("result-meta")][QStringLiteral("page-info")].isObject());
     QVERIFY(added[QStringLiteral("result-meta")][QStringLiteral("aggregate")].isObject());
@@ -190,39 +194,66 @@ void TestLiveQuery::framingAndInitialResult()
 
 void TestLiveQuery::pageInfoInResultMeta()
 {
-    const auto stream = subscribe(QJsonObject{{QStringLiteral("goals"),
-        QJsonObject{{QStringLiteral("$"), QJsonObject{{QStringLiteral("limit"), 1}}}}}});
+    const auto stream = subscribe(QJsonObject {
+        {QStringLiteral("goals"), QJsonObject {{QStringLiteral("$"), QJsonObject {{QStringLiteral("limit"), 1}}}}}});
     QTRY_COMPARE_WITH_TIMEOUT(stream->eventsWithOp(QStringLiteral("add-query-ok")).size(), 1, 10000);
     const QJsonObject added = stream->eventsWithOp(QStringLiteral("add-query-ok")).first();
     QCOMPARE(added[QStringLiteral("result")][QStringLiteral("goals")].toArray().size(), 1);
-    const QJsonObject pageInfo = added[QStringLiteral("result-meta")][QStringLiteral("page-info")][QStringLiteral("goals")].toObject();
+    const QJsonObject pageInfo
+        = added[QStringLiteral("result-meta")][QStringLiteral("page-info")][QStringLiteral("goals")].toObject();
     QVERIFY(pageInfo.contains(QStringLiteral("start-cursor")));
     QVERIFY(pageInfo.contains(QStringLiteral("end-cursor")));
     QCOMPARE(pageInfo[QStringLiteral("has-next-page?")].toBool(false), true);
 }
 
+void TestLiveQuery::impersonatedSubscription()
+{
+    const HttpResult user = m_http->json("POST", QStringLiteral("/admin/refresh_tokens"), m_sandbox.admin(),
+        QJsonObject {{QStringLiteral("email"), QStringLiteral("watcher@example.com")}});
+    const QByteArray token
+        = user.object()[QStringLiteral("user")][QStringLiteral("refresh_token")].toString().toLatin1();
+    const QJsonObject users {{QStringLiteral("$users"), QJsonObject {}}};
+
+    const auto asUser = subscribe(users, Headers {{"App-Id", m_sandbox.appId()}, {"As-Token", token}});
+    const auto asGuest = subscribe(users, Headers {{"App-Id", m_sandbox.appId()}, {"As-Guest", "true"}});
+    QTRY_COMPARE_WITH_TIMEOUT(asUser->eventsWithOp(QStringLiteral("add-query-ok")).size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(asGuest->eventsWithOp(QStringLiteral("add-query-ok")).size(), 1, 10000);
+    const QJsonArray seen = asUser->eventsWithOp(QStringLiteral("add-query-ok"))
+                                .first()[QStringLiteral("result")][QStringLiteral("$users")]
+                                .toArray();
+    QCOMPARE(seen.size(), 1);
+    QCOMPARE(seen.first()[QStringLiteral("email")].toString(), QStringLiteral("watcher@example.com"));
+    QCOMPARE(asGuest->eventsWithOp(QStringLiteral("add-query-ok"))
+                 .first()[QStringLiteral("result")][QStringLiteral("$users")]
+                 .toArray()
+                 .size(),
+        0);
+}
+
 void TestLiveQuery::refreshOnlyWhenChanged()
 {
-    const auto stream = subscribe(QJsonObject{{QStringLiteral("goals"), QJsonObject{}}});
+    const auto stream = subscribe(QJsonObject {{QStringLiteral("goals"), QJsonObject {}}});
     QTRY_COMPARE_WITH_TIMEOUT(stream->eventsWithOp(QStringLiteral("add-query-ok")).size(), 1, 10000);
 
     // A transaction elsewhere leaves the result alone: nothing is sent for it.
-    QCOMPARE(transact(QJsonArray{updateStep(QStringLiteral("unrelated"), QStringLiteral("0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"),
-                                     QJsonObject{{QStringLiteral("n"), 1}})})
-                 .status,
+    QCOMPARE(
+        transact(QJsonArray {updateStep(QStringLiteral("unrelated"),
+                     QStringLiteral("0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"), QJsonObject {{QStringLiteral("n"), 1}})})
+            .status,
         200);
-    QCOMPARE(transact(QJsonArray{updateStep(QStringLiteral("goals"), QStringLiteral("1d6f3a2e-9b47-4c15-8e03-7a2c5b9d4e61"),
-                                     QJsonObject{{QStringLiteral("title"), QStringLiteral("Get fitter")}})})
-                 .status,
+    QCOMPARE(
+        transact(QJsonArray {updateStep(QStringLiteral("goals"), QStringLiteral("1d6f3a2e-9b47-4c15-8e03-7a2c5b9d4e61"),
+                     QJsonObject {{QStringLiteral("title"), QStringLiteral("Get fitter")}})})
+            .status,
         200);
     QTRY_VERIFY_WITH_TIMEOUT(!stream->eventsWithOp(QStringLiteral("refresh-ok")).isEmpty(), 10000);
     const QList<QJsonObject> refreshes = stream->eventsWithOp(QStringLiteral("refresh-ok"));
     QCOMPARE(refreshes.size(), 1);
     const QJsonObject computation = refreshes.first()[QStringLiteral("computations")][0].toObject();
     const HttpResult direct = m_http->json("POST", QStringLiteral("/admin/query"), m_sandbox.admin(),
-        query(QJsonObject{{QStringLiteral("goals"), QJsonObject{}}}));
+        query(QJsonObject {{QStringLiteral("goals"), QJsonObject {}}}));
     QCOMPARE(computation[QStringLiteral("instaql-result")].toObject(), direct.object());
-    const QJsonObject goalsQuery{{QStringLiteral("goals"), QJsonObject{}}};
+    const QJsonObject goalsQuery {{QStringLiteral("goals"), QJsonObject {}}};
     QCOMPARE(computation[QStringLiteral("instaql-query")].toObject(), goalsQuery);
     QCOMPARE(computation[QStringLiteral("result-changed?")].toBool(false), true);
     QVERIFY(computation[QStringLiteral("result-meta")].isObject());
@@ -230,13 +261,15 @@ void TestLiveQuery::refreshOnlyWhenChanged()
     QVERIFY(refreshes.first()[QStringLiteral("processed-tx-id")].isDouble());
 
     // Writing the same value again changes nothing either.
-    QCOMPARE(transact(QJsonArray{updateStep(QStringLiteral("goals"), QStringLiteral("1d6f3a2e-9b47-4c15-8e03-7a2c5b9d4e61"),
-                                     QJsonObject{{QStringLiteral("title"), QStringLiteral("Get fitter")}})})
-                 .status,
+    QCOMPARE(
+        transact(QJsonArray {updateStep(QStringLiteral("goals"), QStringLiteral("1d6f3a2e-9b47-4c15-8e03-7a2c5b9d4e61"),
+                     QJsonObject {{QStringLiteral("title"), QStringLiteral("Get fitter")}})})
+            .status,
         200);
-    QCOMPARE(transact(QJsonArray{updateStep(QStringLiteral("goals"), QStringLiteral("1d6f3a2e-9b47-4c15-8e03-7a2c5b9d4e61"),
-                                     QJsonObject{{QStringLiteral("title"), QStringLiteral("Get fit")}})})
-                 .status,
+    QCOMPARE(
+        transact(QJsonArray {updateStep(QStringLiteral("goals"), QStringLiteral("1d6f3a2e-9b47-4c15-8e03-7a2c5b9d4e61"),
+                     QJsonObject {{QStringLiteral("title"), QStringLiteral("Get fit")}})})
+            .status,
         200);
     QTRY_COMPARE_WITH_TIMEOUT(stream->eventsWithOp(QStringLiteral("refresh-ok")).size(), 2, 10000);
 }
@@ -244,31 +277,36 @@ void TestLiveQuery::refreshOnlyWhenChanged()
 void TestLiveQuery::refreshLatency()
 {
     const QString id = QStringLiteral("2c4e6a8b-0d1f-4e3a-8b5c-6d7e8f9a0b1c");
-    const auto stream = subscribe(QJsonObject{{QStringLiteral("counters"),
-        QJsonObject{{QStringLiteral("$"), QJsonObject{{QStringLiteral("where"), QJsonObject{{QStringLiteral("id"), id}}}}}}}});
+    const auto stream = subscribe(QJsonObject {{QStringLiteral("counters"),
+        QJsonObject {{QStringLiteral("$"),
+            QJsonObject {{QStringLiteral("where"), QJsonObject {{QStringLiteral("id"), id}}}}}}}});
     QTRY_COMPARE_WITH_TIMEOUT(stream->eventsWithOp(QStringLiteral("add-query-ok")).size(), 1, 10000);
 
     // Time from sending the transaction to the refresh arriving, over several rounds.
     QList<qint64> latencies;
     for (int round = 1; round <= 15; ++round) {
         const qint64 sent = s_clock.elapsed();
-        QCOMPARE(transact(QJsonArray{updateStep(QStringLiteral("counters"), id, QJsonObject{{QStringLiteral("n"), round}})}).status,
+        QCOMPARE(transact(QJsonArray {
+                              updateStep(QStringLiteral("counters"), id, QJsonObject {{QStringLiteral("n"), round}})})
+                     .status,
             200);
         QTRY_COMPARE_WITH_TIMEOUT(stream->eventsWithOp(QStringLiteral("refresh-ok")).size(), round, 10000);
         latencies.append(stream->refreshArrivals().last() - sent);
         const QJsonObject last = stream->eventsWithOp(QStringLiteral("refresh-ok")).last();
-        QCOMPARE(last[QStringLiteral("computations")][0][QStringLiteral("instaql-result")][QStringLiteral("counters")][0]
-                     [QStringLiteral("n")].toInt(),
+        QCOMPARE(last[QStringLiteral("computations")][0][QStringLiteral("instaql-result")][QStringLiteral("counters")]
+                     [0][QStringLiteral("n")]
+                         .toInt(),
             round);
     }
     std::sort(latencies.begin(), latencies.end());
-    qInfo("transact -> refresh-ok latency: median %lld ms, max %lld ms", latencies.at(latencies.size() / 2), latencies.last());
+    qInfo("transact -> refresh-ok latency: median %lld ms, max %lld ms", latencies.at(latencies.size() / 2),
+        latencies.last());
     QVERIFY2(latencies.at(latencies.size() / 2) < 100, "median refresh latency over loopback");
 }
 
 void TestLiveQuery::keepAlive()
 {
-    const auto stream = subscribe(QJsonObject{{QStringLiteral("goals"), QJsonObject{}}});
+    const auto stream = subscribe(QJsonObject {{QStringLiteral("goals"), QJsonObject {}}});
     QTRY_COMPARE_WITH_TIMEOUT(stream->eventsWithOp(QStringLiteral("add-query-ok")).size(), 1, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(stream->bytes().count(":\n") >= 3, 10000);
     // The comment is the two bytes ":\n", never followed by a blank line of its own.
@@ -278,8 +316,8 @@ void TestLiveQuery::keepAlive()
 
 void TestLiveQuery::errorEventKeepsStreamOpen()
 {
-    const auto stream = subscribe(QJsonObject{{QStringLiteral("goals"),
-        QJsonObject{{QStringLiteral("$"), QJsonObject{{QStringLiteral("limit"), -1}}}}}});
+    const auto stream = subscribe(QJsonObject {
+        {QStringLiteral("goals"), QJsonObject {{QStringLiteral("$"), QJsonObject {{QStringLiteral("limit"), -1}}}}}});
     QTRY_COMPARE_WITH_TIMEOUT(stream->eventsWithOp(QStringLiteral("error")).size(), 1, 10000);
     const QJsonObject error = stream->eventsWithOp(QStringLiteral("error")).first();
     QCOMPARE(error[QStringLiteral("status")].toInt(), 400);
@@ -299,7 +337,8 @@ void TestLiveQuery::preStreamErrors_data()
     QTest::addColumn<bool>("withAppId");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("message");
-    QTest::newRow("no-app-id") << false << QByteArray("{\"query\":{}}") << QStringLiteral("Missing parameter: [\"headers\" \"app-id\"]");
+    QTest::newRow("no-app-id") << false << QByteArray("{\"query\":{}}")
+                               << QStringLiteral("Missing parameter: [\"headers\" \"app-id\"]");
     QTest::newRow("no-query") << true << QByteArray("{}") << QStringLiteral("Missing parameter: [\"body\" \"query\"]");
     QTest::newRow("query-not-object") << true << QByteArray("{\"query\":[]}")
                                       << QStringLiteral("Malformed parameter: [\"body\" \"query\"]");
@@ -310,7 +349,7 @@ void TestLiveQuery::preStreamErrors()
     QFETCH(bool, withAppId);
     QFETCH(QByteArray, body);
     QFETCH(QString, message);
-    Headers headers{{"Content-Type", "application/json"}, {"Authorization", "Bearer " + m_sandbox.adminToken()}};
+    Headers headers {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + m_sandbox.adminToken()}};
     if (withAppId) {
         headers.push_back({"App-Id", m_sandbox.appId()});
     }
@@ -323,7 +362,7 @@ void TestLiveQuery::preStreamErrors()
 void TestLiveQuery::disconnectDropsSession()
 {
     const int before = m_sandbox.server().liveSessionCount();
-    auto stream = subscribe(QJsonObject{{QStringLiteral("goals"), QJsonObject{}}});
+    auto stream = subscribe(QJsonObject {{QStringLiteral("goals"), QJsonObject {}}});
     QTRY_COMPARE_WITH_TIMEOUT(stream->eventsWithOp(QStringLiteral("add-query-ok")).size(), 1, 10000);
     QCOMPARE(m_sandbox.server().liveSessionCount(), before + 1);
     stream.reset(); // aborts the request and closes the socket
@@ -334,20 +373,23 @@ void TestLiveQuery::genericSseAndPush()
 {
     Headers headers = m_sandbox.admin();
     headers.push_back({"Content-Type", "application/json"});
-    Stream stream(m_http->request(QStringLiteral("/admin/sse?app_id=") + QString::fromLatin1(m_sandbox.appId()), headers),
+    Stream stream(
+        m_http->request(QStringLiteral("/admin/sse?app_id=") + QString::fromLatin1(m_sandbox.appId()), headers),
         QByteArray("{\"inference?\":false}"));
     QTRY_COMPARE_WITH_TIMEOUT(stream.eventsWithOp(QStringLiteral("sse-init")).size(), 1, 10000);
     QVERIFY(stream.bytes().startsWith("retry:500\n\n"));
     const QJsonObject init = stream.eventsWithOp(QStringLiteral("sse-init")).first();
 
     const auto push = [&](const QJsonArray &messages) {
-        return m_http->json("POST", QStringLiteral("/admin/sse/push?app_id=") + QString::fromLatin1(m_sandbox.appId()), {},
-            QJsonObject{{QStringLiteral("machine_id"), init[QStringLiteral("machine-id")]},
+        return m_http->json("POST", QStringLiteral("/admin/sse/push?app_id=") + QString::fromLatin1(m_sandbox.appId()),
+            {},
+            QJsonObject {{QStringLiteral("machine_id"), init[QStringLiteral("machine-id")]},
                 {QStringLiteral("session_id"), init[QStringLiteral("session-id")]},
-                {QStringLiteral("sse_token"), init[QStringLiteral("sse-token")]}, {QStringLiteral("messages"), messages}});
+                {QStringLiteral("sse_token"), init[QStringLiteral("sse-token")]},
+                {QStringLiteral("messages"), messages}});
     };
-    const QJsonObject q{{QStringLiteral("goals"), QJsonObject{}}};
-    const HttpResult added = push(QJsonArray{QJsonObject{{QStringLiteral("op"), QStringLiteral("add-query")},
+    const QJsonObject q {{QStringLiteral("goals"), QJsonObject {}}};
+    const HttpResult added = push(QJsonArray {QJsonObject {{QStringLiteral("op"), QStringLiteral("add-query")},
         {QStringLiteral("q"), q}, {QStringLiteral("client-event-id"), QStringLiteral("c1")}}});
     QCOMPARE(added.status, 200);
     QCOMPARE(added.body, QByteArray("{}"));
@@ -355,21 +397,22 @@ void TestLiveQuery::genericSseAndPush()
     QCOMPARE(stream.eventsWithOp(QStringLiteral("add-query-ok")).first()[QStringLiteral("client-event-id")].toString(),
         QStringLiteral("c1"));
 
-    QCOMPARE(push(QJsonArray{QJsonObject{{QStringLiteral("op"), QStringLiteral("add-query")}, {QStringLiteral("q"), q},
-                      {QStringLiteral("client-event-id"), QStringLiteral("c2")}}})
+    QCOMPARE(push(QJsonArray {QJsonObject {{QStringLiteral("op"), QStringLiteral("add-query")},
+                      {QStringLiteral("q"), q}, {QStringLiteral("client-event-id"), QStringLiteral("c2")}}})
                  .status,
         200);
     QTRY_COMPARE_WITH_TIMEOUT(stream.eventsWithOp(QStringLiteral("add-query-exists")).size(), 1, 10000);
 
-    QCOMPARE(push(QJsonArray{QJsonObject{{QStringLiteral("op"), QStringLiteral("remove-query")}, {QStringLiteral("q"), q},
-                      {QStringLiteral("client-event-id"), QStringLiteral("c3")}}})
+    QCOMPARE(push(QJsonArray {QJsonObject {{QStringLiteral("op"), QStringLiteral("remove-query")},
+                      {QStringLiteral("q"), q}, {QStringLiteral("client-event-id"), QStringLiteral("c3")}}})
                  .status,
         200);
     QTRY_COMPARE_WITH_TIMEOUT(stream.eventsWithOp(QStringLiteral("remove-query-ok")).size(), 1, 10000);
-    QCOMPARE(stream.eventsWithOp(QStringLiteral("remove-query-ok")).first()[QStringLiteral("client-event-id")].toString(),
+    QCOMPARE(
+        stream.eventsWithOp(QStringLiteral("remove-query-ok")).first()[QStringLiteral("client-event-id")].toString(),
         QStringLiteral("c3"));
 
-    QCOMPARE(push(QJsonArray{QJsonObject{{QStringLiteral("op"), QStringLiteral("join-room")},
+    QCOMPARE(push(QJsonArray {QJsonObject {{QStringLiteral("op"), QStringLiteral("join-room")},
                       {QStringLiteral("client-event-id"), QStringLiteral("c4")}}})
                  .status,
         200);
@@ -389,13 +432,15 @@ void TestLiveQuery::pushErrors()
 
     const auto push = [&](const QString &query, const QJsonValue &machine, const QJsonValue &token) {
         return m_http->json("POST", QStringLiteral("/admin/sse/push") + query, {},
-            QJsonObject{{QStringLiteral("machine_id"), machine}, {QStringLiteral("session_id"), init[QStringLiteral("session-id")]},
-                {QStringLiteral("sse_token"), token}, {QStringLiteral("messages"), QJsonArray{}}});
+            QJsonObject {{QStringLiteral("machine_id"), machine},
+                {QStringLiteral("session_id"), init[QStringLiteral("session-id")]},
+                {QStringLiteral("sse_token"), token}, {QStringLiteral("messages"), QJsonArray {}}});
     };
     const HttpResult badToken = push(QStringLiteral("?app_id=") + app, init[QStringLiteral("machine-id")], other);
     QCOMPARE(badToken.status, 400);
     QCOMPARE(badToken.object()[QStringLiteral("type")].toString(), QStringLiteral("session-missing"));
-    QVERIFY(badToken.object()[QStringLiteral("message")].toString().startsWith(QStringLiteral("Session missing for id:")));
+    QVERIFY(
+        badToken.object()[QStringLiteral("message")].toString().startsWith(QStringLiteral("Session missing for id:")));
     QCOMPARE(badToken.object()[QStringLiteral("hint")][QStringLiteral("sess-id")][QStringLiteral("sess-id")],
         init[QStringLiteral("session-id")]);
 
@@ -407,7 +452,10 @@ void TestLiveQuery::pushErrors()
     QCOMPARE(noApp.status, 400);
     QCOMPARE(noApp.object()[QStringLiteral("type")].toString(), QStringLiteral("param-missing"));
 
-    QCOMPARE(push(QStringLiteral("?app_id=") + app, init[QStringLiteral("machine-id")], init[QStringLiteral("sse-token")]).status, 200);
+    QCOMPARE(
+        push(QStringLiteral("?app_id=") + app, init[QStringLiteral("machine-id")], init[QStringLiteral("sse-token")])
+            .status,
+        200);
 }
 
 void TestLiveQuery::manyOpenStreams()
@@ -415,11 +463,11 @@ void TestLiveQuery::manyOpenStreams()
     const int count = 200;
     const int before = m_sandbox.server().liveSessionCount();
     const QUrl url(m_sandbox.url());
-    const QByteArray body = compact(query(QJsonObject{{QStringLiteral("goals"), QJsonObject{}}}));
+    const QByteArray body = compact(query(QJsonObject {{QStringLiteral("goals"), QJsonObject {}}}));
     const QByteArray request = "POST /admin/subscribe-query HTTP/1.1\r\nHost: " + url.host().toLatin1() + ':'
         + QByteArray::number(url.port()) + "\r\nContent-Type: application/json\r\nApp-Id: " + m_sandbox.appId()
-        + "\r\nAuthorization: Bearer " + m_sandbox.adminToken() + "\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\n\r\n" + body;
+        + "\r\nAuthorization: Bearer " + m_sandbox.adminToken()
+        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 
     std::vector<std::unique_ptr<QTcpSocket>> sockets;
     std::vector<QByteArray> received(count);
@@ -432,7 +480,8 @@ void TestLiveQuery::manyOpenStreams()
         sockets.push_back(std::move(socket));
     }
     const auto countHaving = [&](const QByteArray &marker) {
-        return std::count_if(received.begin(), received.end(), [&](const QByteArray &bytes) { return bytes.contains(marker); });
+        return std::count_if(
+            received.begin(), received.end(), [&](const QByteArray &bytes) { return bytes.contains(marker); });
     };
     QTRY_COMPARE_WITH_TIMEOUT(countHaving("add-query-ok"), qsizetype(count), 30000);
     QCOMPARE(m_sandbox.server().liveSessionCount(), before + count);
@@ -441,16 +490,17 @@ void TestLiveQuery::manyOpenStreams()
     QElapsedTimer timer;
     timer.start();
     const HttpResult answered = m_http->json("POST", QStringLiteral("/admin/query"), m_sandbox.admin(),
-        query(QJsonObject{{QStringLiteral("goals"), QJsonObject{}}}));
+        query(QJsonObject {{QStringLiteral("goals"), QJsonObject {}}}));
     const qint64 queryMs = timer.elapsed();
     QCOMPARE(answered.status, 200);
     qInfo("query with %d open streams: %lld ms", count, queryMs);
     QVERIFY2(queryMs < 2000, "a query must not wait behind open streams");
 
     timer.restart();
-    QCOMPARE(transact(QJsonArray{updateStep(QStringLiteral("goals"), QStringLiteral("8a2b6c4d-1e3f-4a5b-9c6d-7e8f9a0b1c2d"),
-                                     QJsonObject{{QStringLiteral("title"), QStringLiteral("Read even more")}})})
-                 .status,
+    QCOMPARE(
+        transact(QJsonArray {updateStep(QStringLiteral("goals"), QStringLiteral("8a2b6c4d-1e3f-4a5b-9c6d-7e8f9a0b1c2d"),
+                     QJsonObject {{QStringLiteral("title"), QStringLiteral("Read even more")}})})
+            .status,
         200);
     QTRY_COMPARE_WITH_TIMEOUT(countHaving("Read even more"), qsizetype(count), 30000);
     qInfo("refresh reached %d streams in %lld ms", count, timer.elapsed());

@@ -28,7 +28,8 @@ private:
 
 HttpResult TestPresence::presence(const QString &roomId)
 {
-    return m_http->send("GET", QStringLiteral("/admin/rooms/presence?room-type=chat&room-id=") + roomId, m_sandbox.admin());
+    return m_http->send(
+        "GET", QStringLiteral("/admin/rooms/presence?room-type=chat&room-id=") + roomId, m_sandbox.admin());
 }
 
 void TestPresence::initTestCase()
@@ -55,19 +56,21 @@ void TestPresence::emptyRoomIsNull()
 void TestPresence::joinAndLeave()
 {
     const HttpResult user = m_http->json("POST", QStringLiteral("/admin/refresh_tokens"), m_sandbox.admin(),
-        QJsonObject{{QStringLiteral("email"), QStringLiteral("louis@example.com")}});
+        QJsonObject {{QStringLiteral("email"), QStringLiteral("louis@example.com")}});
     const QJsonObject userRecord = user.object()[QStringLiteral("user")].toObject();
 
     const HttpResult signedIn = m_http->json("POST", QStringLiteral("/sandbox/rooms/join"), m_sandbox.admin(),
-        QJsonObject{{QStringLiteral("room-id"), QStringLiteral("doc-1")},
-            {QStringLiteral("data"), QJsonObject{{QStringLiteral("color"), QStringLiteral("blue")}}},
+        QJsonObject {{QStringLiteral("room-id"), QStringLiteral("doc-1")},
+            {QStringLiteral("data"), QJsonObject {{QStringLiteral("color"), QStringLiteral("blue")}}},
             {QStringLiteral("refresh-token"), userRecord[QStringLiteral("refresh_token")]}});
     QCOMPARE(signedIn.status, 200);
     const QString peer = signedIn.object()[QStringLiteral("peer-id")].toString();
     const QString anonymous = QStringLiteral("4d6f8b0c-1e2a-4b3c-8d4e-5f6a7b8c9d0e");
-    QCOMPARE(m_http->json("POST", QStringLiteral("/sandbox/rooms/join"), m_sandbox.admin(),
-                 QJsonObject{{QStringLiteral("room-id"), QStringLiteral("doc-1")}, {QStringLiteral("peer-id"), anonymous},
-                     {QStringLiteral("data"), QJsonObject{{QStringLiteral("color"), QStringLiteral("red")}}}})
+    QCOMPARE(m_http
+                 ->json("POST", QStringLiteral("/sandbox/rooms/join"), m_sandbox.admin(),
+                     QJsonObject {{QStringLiteral("room-id"), QStringLiteral("doc-1")},
+                         {QStringLiteral("peer-id"), anonymous},
+                         {QStringLiteral("data"), QJsonObject {{QStringLiteral("color"), QStringLiteral("red")}}}})
                  .status,
         200);
 
@@ -77,23 +80,25 @@ void TestPresence::joinAndLeave()
     QCOMPARE(louis[QStringLiteral("peer-id")].toString(), peer);
     QCOMPARE(louis[QStringLiteral("data")][QStringLiteral("color")].toString(), QStringLiteral("blue"));
     QCOMPARE(louis[QStringLiteral("user")][QStringLiteral("email")].toString(), QStringLiteral("louis@example.com"));
-    QCOMPARE(louis[QStringLiteral("user")][QStringLiteral("app_id")].toString(), QString::fromLatin1(m_sandbox.appId()));
+    QCOMPARE(
+        louis[QStringLiteral("user")][QStringLiteral("app_id")].toString(), QString::fromLatin1(m_sandbox.appId()));
     QCOMPARE(louis[QStringLiteral("user")][QStringLiteral("isGuest")].toBool(true), false);
     QVERIFY(louis[QStringLiteral("instance-id")].isString());
     QVERIFY(sessions[anonymous][QStringLiteral("user")].isNull());
 
     // Rooms are per app: another app sees nothing in a room of the same name.
-    const HttpResult otherApp = m_http->json("POST", QStringLiteral("/sandbox/apps"),
-        Headers{{"Authorization", "Bearer " + m_sandbox.adminToken()}}, {});
+    const HttpResult otherApp = m_http->json(
+        "POST", QStringLiteral("/sandbox/apps"), Headers {{"Authorization", "Bearer " + m_sandbox.adminToken()}}, {});
     const QJsonObject app = otherApp.object()[QStringLiteral("app")].toObject();
-    const HttpResult elsewhere = m_http->send("GET", QStringLiteral("/admin/rooms/presence?room-type=chat&room-id=doc-1"),
-        Headers{{"App-Id", app[QStringLiteral("id")].toString().toLatin1()},
-            {"Authorization", app[QStringLiteral("admin-token")].toString().toLatin1()}});
+    const HttpResult elsewhere
+        = m_http->send("GET", QStringLiteral("/admin/rooms/presence?room-type=chat&room-id=doc-1"),
+            Headers {{"App-Id", app[QStringLiteral("id")].toString().toLatin1()},
+                {"Authorization", app[QStringLiteral("admin-token")].toString().toLatin1()}});
     QCOMPARE(elsewhere.body, QByteArray("{\"sessions\":null}"));
 
     for (const QString &id : {peer, anonymous}) {
         const HttpResult left = m_http->json("POST", QStringLiteral("/sandbox/rooms/leave"), m_sandbox.admin(),
-            QJsonObject{{QStringLiteral("room-id"), QStringLiteral("doc-1")}, {QStringLiteral("peer-id"), id}});
+            QJsonObject {{QStringLiteral("room-id"), QStringLiteral("doc-1")}, {QStringLiteral("peer-id"), id}});
         QCOMPARE(left.body, QByteArray("{\"ok\":true}"));
     }
     QCOMPARE(presence(QStringLiteral("doc-1")).body, QByteArray("{\"sessions\":null}"));
@@ -101,15 +106,17 @@ void TestPresence::joinAndLeave()
 
 void TestPresence::requiredParams()
 {
-    const HttpResult noRoom = m_http->send("GET", QStringLiteral("/admin/rooms/presence?room-type=chat"), m_sandbox.admin());
+    const HttpResult noRoom
+        = m_http->send("GET", QStringLiteral("/admin/rooms/presence?room-type=chat"), m_sandbox.admin());
     QCOMPARE(noRoom.status, 400);
     QCOMPARE(noRoom.object()[QStringLiteral("type")].toString(), QStringLiteral("param-missing"));
     const HttpResult noAuth = m_http->send("GET", QStringLiteral("/admin/rooms/presence?room-type=chat&room-id=x"),
-        Headers{{"App-Id", m_sandbox.appId()}});
+        Headers {{"App-Id", m_sandbox.appId()}});
     QCOMPARE(noAuth.status, 400);
     const HttpResult badJoin = m_http->json("POST", QStringLiteral("/sandbox/rooms/join"), m_sandbox.admin(), {});
     QCOMPARE(badJoin.status, 400);
-    QCOMPARE(badJoin.object()[QStringLiteral("message")].toString(), QStringLiteral("Missing parameter: [\"body\" \"room-id\"]"));
+    QCOMPARE(badJoin.object()[QStringLiteral("message")].toString(),
+        QStringLiteral("Missing parameter: [\"body\" \"room-id\"]"));
 }
 
 QTEST_GUILESS_MAIN(TestPresence)

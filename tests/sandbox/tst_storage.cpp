@@ -22,8 +22,7 @@ class PatternDevice : public QIODevice {
 public:
     explicit PatternDevice(qint64 size)
         : m_size(size)
-    {
-    }
+    { }
     qint64 size() const override { return m_size; }
     bool isSequential() const override { return false; }
 
@@ -73,8 +72,8 @@ private Q_SLOTS:
     void legacySignedUpload();
 
 private:
-    HttpResult upload(const QString &path, const QByteArray &bytes, const QByteArray &contentType = {},
-        const Headers &extra = {});
+    HttpResult upload(
+        const QString &path, const QByteArray &bytes, const QByteArray &contentType = {}, const Headers &extra = {});
     QJsonObject fileAt(const QString &path);
     QStringList filesOnDisk() const;
 
@@ -82,8 +81,8 @@ private:
     std::unique_ptr<HttpClient> m_http;
 };
 
-HttpResult TestStorage::upload(const QString &path, const QByteArray &bytes, const QByteArray &contentType,
-    const Headers &extra)
+HttpResult TestStorage::upload(
+    const QString &path, const QByteArray &bytes, const QByteArray &contentType, const Headers &extra)
 {
     Headers headers = extra.isEmpty() ? m_sandbox.admin() : extra;
     headers.push_back({"Path", path.toUtf8()});
@@ -96,10 +95,10 @@ HttpResult TestStorage::upload(const QString &path, const QByteArray &bytes, con
 QJsonObject TestStorage::fileAt(const QString &path)
 {
     const HttpResult result = m_http->json("POST", QStringLiteral("/admin/query"), m_sandbox.admin(),
-        QJsonObject{{QStringLiteral("query"),
-            QJsonObject{{QStringLiteral("$files"),
-                QJsonObject{{QStringLiteral("$"),
-                    QJsonObject{{QStringLiteral("where"), QJsonObject{{QStringLiteral("path"), path}}}}}}}}}});
+        QJsonObject {{QStringLiteral("query"),
+            QJsonObject {{QStringLiteral("$files"),
+                QJsonObject {{QStringLiteral("$"),
+                    QJsonObject {{QStringLiteral("where"), QJsonObject {{QStringLiteral("path"), path}}}}}}}}}});
     return result.object()[QStringLiteral("$files")].toArray().first().toObject();
 }
 
@@ -137,7 +136,7 @@ void TestStorage::uploadServesBytes()
 
     const QString url = file[QStringLiteral("url")].toString();
     QVERIFY2(url.startsWith(m_sandbox.url() + QStringLiteral("/")), qPrintable(url));
-    HttpClient direct(QString{});
+    HttpClient direct(QString {});
     const HttpResult served = direct.send("GET", url, {});
     QCOMPARE(served.status, 200);
     QCOMPARE(served.body, bytes);
@@ -169,9 +168,10 @@ void TestStorage::uploadUpsertsByPath()
     // The old bytes are gone, the new ones are served.
     const QString oldLocation = firstFile[QStringLiteral("location-id")].toString();
     QVERIFY(!filesOnDisk().join(QLatin1Char(' ')).contains(oldLocation));
-    HttpClient direct(QString{});
+    HttpClient direct(QString {});
     QCOMPARE(direct.send("GET", firstFile[QStringLiteral("url")].toString(), {}).status, 404);
-    QCOMPARE(direct.send("GET", secondFile[QStringLiteral("url")].toString(), {}).body, QByteArray("second, longer version"));
+    QCOMPARE(direct.send("GET", secondFile[QStringLiteral("url")].toString(), {}).body,
+        QByteArray("second, longer version"));
 }
 
 void TestStorage::uploadStreamsLargeBody()
@@ -190,8 +190,8 @@ void TestStorage::uploadStreamsLargeBody()
 
     const QJsonObject file = fileAt(QStringLiteral("big/pattern.bin"));
     QCOMPARE(qint64(file[QStringLiteral("size")].toDouble()), size);
-    QFile stored(m_sandbox.dataDir() + QStringLiteral("/files/") + QString::fromLatin1(m_sandbox.appId()) + QLatin1Char('/')
-        + file[QStringLiteral("location-id")].toString());
+    QFile stored(m_sandbox.dataDir() + QStringLiteral("/files/") + QString::fromLatin1(m_sandbox.appId())
+        + QLatin1Char('/') + file[QStringLiteral("location-id")].toString());
     QVERIFY(stored.open(QIODevice::ReadOnly));
     QCOMPARE(stored.size(), size);
     QCryptographicHash expected(QCryptographicHash::Sha256);
@@ -207,25 +207,29 @@ void TestStorage::uploadErrors()
     Headers headers = m_sandbox.admin();
     const HttpResult noPath = m_http->send("PUT", QStringLiteral("/admin/storage/upload"), headers, "x");
     QCOMPARE(noPath.status, 400);
-    QCOMPARE(noPath.body, QByteArray("{\"hint\":{\"in\":[\"path\"]},\"message\":\"Missing parameter: [\\\"path\\\"]\",\"type\":\"param-missing\"}"));
+    QCOMPARE(noPath.body,
+        QByteArray("{\"hint\":{\"in\":[\"path\"]},\"message\":\"Missing parameter: "
+                   "[\\\"path\\\"]\",\"type\":\"param-missing\"}"));
     headers.push_back({"Path", "   "});
     QCOMPARE(m_http->send("PUT", QStringLiteral("/admin/storage/upload"), headers, "x").status, 400);
 
-    const HttpResult noAuth = upload(QStringLiteral("x.txt"), "x", {}, Headers{{"App-Id", m_sandbox.appId()}});
+    const HttpResult noAuth = upload(QStringLiteral("x.txt"), "x", {}, Headers {{"App-Id", m_sandbox.appId()}});
     QCOMPARE(noAuth.status, 400);
     QCOMPARE(noAuth.object()[QStringLiteral("type")].toString(), QStringLiteral("param-missing"));
 }
 
 void TestStorage::impersonatedStorageIsDenied()
 {
-    const Headers guest{{"App-Id", m_sandbox.appId()}, {"As-Guest", "true"}};
+    const Headers guest {{"App-Id", m_sandbox.appId()}, {"As-Guest", "true"}};
     const HttpResult result = upload(QStringLiteral("guest.txt"), "hello", "text/plain", guest);
     QCOMPARE(result.status, 400);
-    QCOMPARE(result.body, QByteArray("{\"hint\":{\"expected\":\"has-storage-permission?\",\"input\":[\"$files\",\"create\"]},"
-                                     "\"message\":\"Permission denied: not has-storage-permission?\",\"type\":\"permission-denied\"}"));
+    QCOMPARE(result.body,
+        QByteArray("{\"hint\":{\"expected\":\"has-storage-permission?\",\"input\":[\"$files\",\"create\"]},"
+                   "\"message\":\"Permission denied: not has-storage-permission?\",\"type\":\"permission-denied\"}"));
     QVERIFY(fileAt(QStringLiteral("guest.txt")).isEmpty());
 
-    const HttpResult del = m_http->send("DELETE", QStringLiteral("/admin/storage/files?filename=photos/demo.png"), guest);
+    const HttpResult del
+        = m_http->send("DELETE", QStringLiteral("/admin/storage/files?filename=photos/demo.png"), guest);
     QCOMPARE(del.status, 400);
     QCOMPARE(del.object()[QStringLiteral("hint")][QStringLiteral("input")][1].toString(), QStringLiteral("delete"));
 }
@@ -292,7 +296,8 @@ void TestStorage::uploadLimit()
     HttpClient http(small.url());
     Headers headers = small.admin();
     headers.push_back({"Path", "too-big.bin"});
-    const HttpResult result = http.send("PUT", QStringLiteral("/admin/storage/upload"), headers, QByteArray(2 * 1024 * 1024, 'x'));
+    const HttpResult result
+        = http.send("PUT", QStringLiteral("/admin/storage/upload"), headers, QByteArray(2 * 1024 * 1024, 'x'));
     QCOMPARE(result.status, 413);
     QCOMPARE(result.object()[QStringLiteral("type")].toString(), QStringLiteral("payload-too-large"));
     QCOMPARE(result.object()[QStringLiteral("hint")][QStringLiteral("limit")].toInt(), 1024 * 1024);
@@ -315,20 +320,21 @@ void TestStorage::legacyListAndSignedUrls()
         const QString location = fileAt(QStringLiteral("list/one.txt"))[QStringLiteral("location-id")].toString();
         const int bin = int(std::llabs(qint64(javaHash(location))) % 10);
         QCOMPARE(item[QStringLiteral("key")].toString(),
-            QString::fromLatin1(m_sandbox.appId()) + QLatin1Char('/') + QString::number(bin) + QLatin1Char('/') + location);
+            QString::fromLatin1(m_sandbox.appId()) + QLatin1Char('/') + QString::number(bin) + QLatin1Char('/')
+                + location);
         QCOMPARE(item[QStringLiteral("size")].toInt(), 3);
         QVERIFY(item[QStringLiteral("etag")].isNull());
         QVERIFY(item[QStringLiteral("last_modified")].isNull());
     }
     QVERIFY(found);
 
-    const HttpResult signedUrl = m_http->send("GET", QStringLiteral("/admin/storage/signed-download-url?filename=list/one.txt"),
-        m_sandbox.admin());
+    const HttpResult signedUrl = m_http->send(
+        "GET", QStringLiteral("/admin/storage/signed-download-url?filename=list/one.txt"), m_sandbox.admin());
     QCOMPARE(signedUrl.status, 200);
-    HttpClient direct(QString{});
+    HttpClient direct(QString {});
     QCOMPARE(direct.send("GET", signedUrl.object()[QStringLiteral("data")].toString(), {}).body, QByteArray("one"));
-    const HttpResult missing = m_http->send("GET", QStringLiteral("/admin/storage/signed-download-url?filename=nope.txt"),
-        m_sandbox.admin());
+    const HttpResult missing = m_http->send(
+        "GET", QStringLiteral("/admin/storage/signed-download-url?filename=nope.txt"), m_sandbox.admin());
     QCOMPARE(missing.body, QByteArray("{\"data\":null}"));
 }
 
@@ -338,46 +344,52 @@ void TestStorage::deleteOneAndMany()
         QCOMPARE(upload(QString::fromLatin1(name), "x", "text/plain").status, 200);
     }
     const QJsonObject a = fileAt(QStringLiteral("del/a.txt"));
-    const HttpResult one = m_http->send("DELETE", QStringLiteral("/admin/storage/files?filename=del%2Fa.txt"), m_sandbox.admin());
+    const HttpResult one
+        = m_http->send("DELETE", QStringLiteral("/admin/storage/files?filename=del%2Fa.txt"), m_sandbox.admin());
     QCOMPARE(one.status, 200);
     QCOMPARE(one.object()[QStringLiteral("data")][QStringLiteral("id")], a[QStringLiteral("id")]);
-    HttpClient direct(QString{});
+    HttpClient direct(QString {});
     QCOMPARE(direct.send("GET", a[QStringLiteral("url")].toString(), {}).status, 404);
-    const HttpResult again = m_http->send("DELETE", QStringLiteral("/admin/storage/files?filename=del%2Fa.txt"), m_sandbox.admin());
+    const HttpResult again
+        = m_http->send("DELETE", QStringLiteral("/admin/storage/files?filename=del%2Fa.txt"), m_sandbox.admin());
     QCOMPARE(again.body, QByteArray("{\"data\":{\"id\":null}}"));
 
     const QJsonObject b = fileAt(QStringLiteral("del/b.txt"));
     const QJsonObject c = fileAt(QStringLiteral("del/c.txt"));
     const HttpResult many = m_http->json("POST", QStringLiteral("/admin/storage/files/delete"), m_sandbox.admin(),
-        QJsonObject{{QStringLiteral("filenames"), QJsonArray{QStringLiteral("del/b.txt"), QStringLiteral("missing.txt"), QStringLiteral("del/c.txt")}}});
+        QJsonObject {{QStringLiteral("filenames"),
+            QJsonArray {QStringLiteral("del/b.txt"), QStringLiteral("missing.txt"), QStringLiteral("del/c.txt")}}});
     QCOMPARE(many.status, 200);
     QStringList ids;
     for (const QJsonValue &id : many.object()[QStringLiteral("data")][QStringLiteral("ids")].toArray()) {
         ids.append(id.toString());
     }
     ids.sort();
-    QStringList expected{b[QStringLiteral("id")].toString(), c[QStringLiteral("id")].toString()};
+    QStringList expected {b[QStringLiteral("id")].toString(), c[QStringLiteral("id")].toString()};
     expected.sort();
     QCOMPARE(ids, expected);
     QVERIFY(fileAt(QStringLiteral("del/b.txt")).isEmpty());
 
     const HttpResult none = m_http->json("POST", QStringLiteral("/admin/storage/files/delete"), m_sandbox.admin(), {});
     QCOMPARE(none.status, 400);
-    QCOMPARE(none.object()[QStringLiteral("message")].toString(), QStringLiteral("Missing parameter: [\"body\" \"filenames\"]"));
+    QCOMPARE(none.object()[QStringLiteral("message")].toString(),
+        QStringLiteral("Missing parameter: [\"body\" \"filenames\"]"));
 }
 
 void TestStorage::legacySignedUpload()
 {
-    const HttpResult ticket = m_http->json("POST", QStringLiteral("/admin/storage/signed-upload-url"), m_sandbox.admin(),
-        QJsonObject{{QStringLiteral("filename"), QStringLiteral("legacy/upload.txt")}});
+    const HttpResult ticket = m_http->json("POST", QStringLiteral("/admin/storage/signed-upload-url"),
+        m_sandbox.admin(), QJsonObject {{QStringLiteral("filename"), QStringLiteral("legacy/upload.txt")}});
     QCOMPARE(ticket.status, 200);
     const QString url = ticket.object()[QStringLiteral("data")].toString();
-    QVERIFY2(url.startsWith(m_sandbox.url() + QStringLiteral("/storage/")) && url.endsWith(QStringLiteral("/consume-upload-url")),
+    QVERIFY2(url.startsWith(m_sandbox.url() + QStringLiteral("/storage/"))
+            && url.endsWith(QStringLiteral("/consume-upload-url")),
         qPrintable(url));
-    HttpClient direct(QString{});
+    HttpClient direct(QString {});
     const HttpResult put = direct.send("PUT", url, {{"Content-Type", "text/plain"}}, "legacy bytes");
     QCOMPARE(put.status, 200);
-    QCOMPARE(put.object()[QStringLiteral("data")][QStringLiteral("id")], fileAt(QStringLiteral("legacy/upload.txt"))[QStringLiteral("id")]);
+    QCOMPARE(put.object()[QStringLiteral("data")][QStringLiteral("id")],
+        fileAt(QStringLiteral("legacy/upload.txt"))[QStringLiteral("id")]);
     QCOMPARE(direct.send("PUT", url, {}, "again").status, 400); // single use
 }
 
