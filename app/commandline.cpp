@@ -25,17 +25,22 @@ std::expected<StartOptions, QString> parseCommandLine(const QStringList &argumen
            "The admin token is never taken from the command line: it comes from the environment variable "
            "INSTANT_ADMIN_TOKEN, from the system keychain, or from a prompt."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help and exit."));
-    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, tr("Show the version and exit."));
+    const QCommandLineOption version(
+        {QStringLiteral("v"), QStringLiteral("version")}, tr("Show the version and exit."));
     const QCommandLineOption sandbox(QStringLiteral("sandbox"),
         tr("Start the embedded sandbox with the demo data (kept in the application data folder) and connect to it."));
     const QCommandLineOption server(QStringLiteral("server"),
         tr("Connect to the Instant server at <url> (e.g. https://api.instantdb.com)."), tr("url"));
-    const QCommandLineOption appId(QStringLiteral("app-id"), tr("Open the app with id <uuid> (needs --server)."), tr("uuid"));
-    const QCommandLineOption name(QStringLiteral("name"), tr("Name of the connection profile to create or reuse."), tr("name"));
+    const QCommandLineOption appId(
+        QStringLiteral("app-id"), tr("Open the app with id <uuid> (needs --server)."), tr("uuid"));
+    const QCommandLineOption name(
+        QStringLiteral("name"), tr("Name of the connection profile to create or reuse."), tr("name"));
     parser.addOptions({help, version, sandbox, server, appId, name});
 
     StartOptions options;
-    options.helpText = parser.helpText();
+    // Without a QCoreApplication the parser cannot know the program's name.
+    options.helpText
+        = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("instant-console"));
     if (!parser.parse(arguments)) {
         return std::unexpected(parser.errorText());
     }

@@ -43,7 +43,6 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("instant-console"));
-    QApplication::setOrganizationName(QStringLiteral("instant-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("Instant Console"));
     QApplication::setApplicationVersion(QStringLiteral(INSTANT_VERSION));
 

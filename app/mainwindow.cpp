@@ -144,10 +144,13 @@ MainWindow::MainWindow(Settings *settings, TokenStore *tokens, QWidget *parent)
         m_pendingSandboxTabs.clear();
         for (const auto &[query, live] : pending) {
             ConnectionView *view = openConnection(profile, m_sandbox->adminToken());
+            view->setLive(live);
             if (!query.isEmpty()) {
                 view->setQueryText(query);
+            } else {
+                // A newcomer's first look: the demo data, live, without having to know a query yet.
+                view->run();
             }
-            view->setLive(live);
         }
         statusBar()->showMessage(tr("Demo sandbox running at %1").arg(m_sandbox->url()), 5000);
     });
@@ -170,11 +173,13 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     m_newConnectionAction = windowAction(this, tr("New Connection…"), QStringLiteral("connect"), QKeySequence::New);
-    m_sandboxAction = windowAction(this, tr("Open Demo Sandbox"), QStringLiteral("add"), QKeySequence(tr("Ctrl+Shift+N")));
+    m_sandboxAction
+        = windowAction(this, tr("Open Demo Sandbox"), QStringLiteral("add"), QKeySequence(tr("Ctrl+Shift+N")));
     m_closeTabAction = windowAction(this, tr("Close Tab"), QStringLiteral("close"), QKeySequence(tr("Ctrl+W")));
     m_quitAction = windowAction(this, tr("Quit"), QString(), QKeySequence(tr("Ctrl+Q")));
     m_quitAction->setMenuRole(QAction::QuitRole);
-    m_paletteAction = windowAction(this, tr("Command Palette…"), QStringLiteral("palette"), QKeySequence(tr("Ctrl+Shift+P")));
+    m_paletteAction
+        = windowAction(this, tr("Command Palette…"), QStringLiteral("palette"), QKeySequence(tr("Ctrl+Shift+P")));
     m_logAction = m_logDock->toggleViewAction();
     m_logAction->setIcon(Theme::icon(QStringLiteral("log")));
     m_logAction->setText(tr("Request Log"));
@@ -215,7 +220,8 @@ void MainWindow::createActions()
     });
     connect(m_aboutAction, &QAction::triggered, this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About Instant Console"),
-            tr("<b>Instant Console %1</b><br>A desktop admin console for InstantDB apps.").arg(QStringLiteral(INSTANT_VERSION)),
+            tr("<b>Instant Console %1</b><br>A desktop admin console for InstantDB apps.")
+                .arg(QStringLiteral(INSTANT_VERSION)),
             QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
@@ -354,9 +360,8 @@ ConnectionView *MainWindow::openConnection(const ConnectionProfile &profile, con
             updateStatus();
         }
     });
-    connect(view, &ConnectionView::statusMessage, this, [this](const QString &text) {
-        statusBar()->showMessage(text, 6000);
-    });
+    connect(view, &ConnectionView::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 6000); });
     connect(session, &ConnectionSession::stateChanged, this, [this, view] { updateTabTitle(view); });
     view->editor()->setFocus();
     Q_EMIT connectionOpened(view);
@@ -376,8 +381,9 @@ void MainWindow::updateTabTitle(ConnectionView *view)
     }
     m_tabs->setTabText(index, title);
     m_tabs->setTabIcon(index, stateIcon(session->state()));
-    QString tip = tr("%1\n%2\nState: %3").arg(session->profile().serverUrl.toString(), session->profile().appId,
-        ConnectionSession::stateText(session->state()));
+    QString tip = tr("%1\n%2\nState: %3")
+                      .arg(session->profile().serverUrl.toString(), session->profile().appId,
+                          ConnectionSession::stateText(session->state()));
     if (!session->lastError().isEmpty()) {
         tip += QLatin1Char('\n') + session->lastError();
     }
@@ -395,8 +401,8 @@ void MainWindow::updateWindowTitle()
     if (identity.isAdmin()) {
         setWindowTitle(tr("%1 — Instant Console").arg(view->session()->profile().displayName()));
     } else {
-        setWindowTitle(tr("%1 — as %2 — Instant Console")
-                           .arg(view->session()->profile().displayName(), identity.displayName()));
+        setWindowTitle(
+            tr("%1 — as %2 — Instant Console").arg(view->session()->profile().displayName(), identity.displayName()));
     }
 }
 
@@ -418,7 +424,13 @@ void MainWindow::updateStatus()
         return;
     }
     ConnectionSession *session = view->session();
-    m_stateLabel->setText(tr("%1 · %2").arg(ConnectionSession::stateText(session->state()), view->streamStateText()));
+    // The stream state says more while the connection is fine; otherwise the connection state leads.
+    if (session->state() == ConnectionSession::State::Live) {
+        m_stateLabel->setText(view->streamStateText());
+    } else {
+        m_stateLabel->setText(
+            tr("%1 · %2").arg(ConnectionSession::stateText(session->state()), view->streamStateText()));
+    }
     m_identityLabel->setText(session->identity().isAdmin() ? tr("Admin") : session->identity().displayName());
     m_countLabel->setText(tr("%n entities", nullptr, int(view->entityCount())));
     m_bytesLabel->setText(QLocale().formattedDataSize(view->resultBytes(), 1, QLocale::DataSizeTraditionalFormat));
@@ -540,7 +552,8 @@ void MainWindow::connectProfile(const ConnectionProfile &profile, const QString 
     });
 }
 
-void MainWindow::promptForToken(const ConnectionProfile &profile, const QString &reason, const QString &query, bool live)
+void MainWindow::promptForToken(
+    const ConnectionProfile &profile, const QString &reason, const QString &query, bool live)
 {
     auto *dialog = new QInputDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -606,8 +619,8 @@ void MainWindow::restoreSession()
         }
     }
     if (tabs.isEmpty()) {
-        statusBar()->showMessage(tr("Open a connection with %1").arg(m_newConnectionAction->shortcut().toString(
-                                     QKeySequence::NativeText)));
+        statusBar()->showMessage(
+            tr("Open a connection with %1").arg(m_newConnectionAction->shortcut().toString(QKeySequence::NativeText)));
     }
 }
 

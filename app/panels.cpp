@@ -1,15 +1,25 @@
 #include "panels.h"
 
+#include "editing/editpanel.h"
 #include "mainwindow.h"
+#include "permissions/permissionspanel.h"
+#include "presence/presencepanel.h"
+#include "session/panelfactory.h"
+#include "storage/storagepanel.h"
+#include "transact/stepbuilderpanel.h"
+#include "users/userspanel.h"
 
 namespace console {
 
 void registerPanels(MainWindow &window)
 {
-    // Each panel adds one PanelFactory here, e.g.
-    //   window.addPanel({u"users"_s, MainWindow::tr("Users"), Theme::icon(u"user"_s), QKeySequence(u"Ctrl+3"_s),
-    //       [](ConnectionSession *session, QWidget *parent) { return new UsersPanel(session, parent); }});
-    Q_UNUSED(window);
+    // Each panel describes itself (id, title, icon, shortcut, how to build it for a tab's session).
+    window.addPanel(StepBuilderPanel::factory());
+    window.addPanel(EditPanel::factory());
+    window.addPanel(UsersPanel::factory());
+    window.addPanel(PresencePanel::factory());
+    window.addPanel(StoragePanel::factory());
+    window.addPanel(PermissionsPanel::factory());
 }
 
 } // namespace console

@@ -18,14 +18,12 @@ QString profileGroup(const QString &profileId)
 
 Settings::Settings(QObject *parent)
     : Settings(defaultFileName(), parent)
-{
-}
+{ }
 
 Settings::Settings(const QString &fileName, QObject *parent)
     : QObject(parent)
     , m_settings(std::make_unique<QSettings>(fileName, QSettings::IniFormat))
-{
-}
+{ }
 
 Settings::~Settings() = default;
 

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFontDatabase>
 #include <QHash>
+#include <QIconEngine>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
@@ -81,16 +82,60 @@ QPalette darkPalette()
     return p;
 }
 
-QPixmap renderSvg(const QByteArray &svg, int size, qreal dpr)
-{
-    QSvgRenderer renderer(svg);
-    QPixmap pixmap(QSize(size, size) * dpr);
-    pixmap.setDevicePixelRatio(dpr);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    renderer.render(&painter, QRectF(0, 0, size, size));
-    return pixmap;
-}
+/**
+ * Draws a monochrome SVG in the current palette's text colour each time it is painted, so icons that
+ * widgets already hold follow a switch between light and dark.
+ */
+class TintedSvgEngine final : public QIconEngine {
+public:
+    explicit TintedSvgEngine(QByteArray source)
+        : m_source(std::move(source))
+    { }
+
+    QIconEngine *clone() const override { return new TintedSvgEngine(m_source); }
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        painter->drawPixmap(rect, scaledPixmap(rect.size(), mode, state, dpr));
+    }
+
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return scaledPixmap(size, mode, state, 1.0);
+    }
+
+    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State, qreal scale) override
+    {
+        const QPalette palette = QApplication::palette();
+        QColor color = palette.color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Normal,
+            mode == QIcon::Selected ? QPalette::HighlightedText : QPalette::WindowText);
+        const QString key
+            = QStringLiteral("%1-%2x%3@%4").arg(color.name()).arg(size.width()).arg(size.height()).arg(scale);
+        const auto cached = m_cache.constFind(key);
+        if (cached != m_cache.cend()) {
+            return *cached;
+        }
+        QByteArray svg = m_source;
+        svg.replace("currentColor", color.name().toLatin1());
+        QSvgRenderer renderer(svg);
+        QPixmap pixmap(size * scale);
+        pixmap.setDevicePixelRatio(scale);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        renderer.render(&painter, QRectF(QPointF(0, 0), QSizeF(size)));
+        painter.end();
+        if (m_cache.size() > 64) {
+            m_cache.clear();
+        }
+        m_cache.insert(key, pixmap);
+        return pixmap;
+    }
+
+private:
+    QByteArray m_source;
+    QHash<QString, QPixmap> m_cache;
+};
 
 } // namespace
 
@@ -117,7 +162,6 @@ void Theme::apply(Settings::ColorScheme scheme)
         break;
     }
     s.dark = dark;
-    s.icons.clear();
     QApplication::setPalette(dark ? darkPalette() : lightPalette());
 }
 
@@ -133,24 +177,11 @@ QIcon Theme::icon(const QString &name)
     if (cached != s.icons.cend()) {
         return *cached;
     }
-
     QFile file(QStringLiteral(":/icons/") + name + QStringLiteral(".svg"));
     if (!file.open(QIODevice::ReadOnly)) {
         return {};
     }
-    const QByteArray source = file.readAll();
-    const QColor normal = QApplication::palette().color(QPalette::WindowText);
-    const QColor disabled = QApplication::palette().color(QPalette::Disabled, QPalette::WindowText);
-    const QByteArray normalSvg = QByteArray(source).replace("currentColor", normal.name().toLatin1());
-    const QByteArray disabledSvg = QByteArray(source).replace("currentColor", disabled.name().toLatin1());
-
-    QIcon icon;
-    for (const int size : {16, 20, 24, 32, 48}) {
-        for (const qreal dpr : {1.0, 2.0}) {
-            icon.addPixmap(renderSvg(normalSvg, size, dpr), QIcon::Normal);
-            icon.addPixmap(renderSvg(disabledSvg, size, dpr), QIcon::Disabled);
-        }
-    }
+    const QIcon icon(new TintedSvgEngine(file.readAll()));
     s.icons.insert(name, icon);
     return icon;
 }

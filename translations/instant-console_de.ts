@@ -2,166 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
-    <name>StepEntity</name>
-    <message>
-        <location filename="../app/transact/stepentity.cpp" line="+48"/>
-        <source>An entity id is required; use &quot;New id&quot; to make one.</source>
-        <translation>Eine Entitäts-ID ist erforderlich; mit „Neue ID“ lässt sich eine erzeugen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&quot;%1&quot; is not a UUID (expected 8-4-4-4-12 hexadecimal digits).</source>
-        <translation>„%1“ ist keine UUID (erwartet werden 8-4-4-4-12 Hexadezimalziffern).</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>A lookup needs a unique attribute name.</source>
-        <translation>Ein Lookup braucht den Namen eines eindeutigen Attributs.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Lookup value: %1</source>
-        <translation>Lookup-Wert: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A lookup value must be a string, number or boolean.</source>
-        <translation>Ein Lookup-Wert muss eine Zeichenkette, eine Zahl oder ein Wahrheitswert sein.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Unknown entity id form.</source>
-        <translation>Unbekannte Form der Entitäts-ID.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <location line="+7"/>
-        <source>Malformed lookup string &quot;%1&quot;.</source>
-        <translation>Fehlerhafte Lookup-Zeichenkette „%1“.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>An entity id must be a UUID or a lookup.</source>
-        <translation>Eine Entitäts-ID muss eine UUID oder ein Lookup sein.</translation>
-    </message>
-</context>
-<context>
-    <name>TxStep</name>
-    <message>
-        <location filename="../app/transact/txstep.cpp" line="+63"/>
-        <source>A namespace is required.</source>
-        <translation>Ein Namensraum ist erforderlich.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Invalid JSON at character %1: %2</source>
-        <translation>Ungültiges JSON bei Zeichen %1: %2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The attributes must be a JSON object.</source>
-        <translation>Die Attribute müssen ein JSON-Objekt sein.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Row %1 has no name.</source>
-        <translation>Zeile %1 hat keinen Namen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&quot;%1&quot; appears more than once.</source>
-        <translation>„%1“ kommt mehrfach vor.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>%1: a link target must be an entity id, a lookup__ string, a single-key object or an array of those.</source>
-        <translation>%1: Ein Verknüpfungsziel muss eine Entitäts-ID, eine lookup__-Zeichenkette, ein Objekt mit einem einzigen Schlüssel oder ein Array davon sein.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Add at least one link label and its target.</source>
-        <translation>Mindestens einen Verknüpfungsnamen und sein Ziel hinzufügen.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>A step is [op, namespace, id, …].</source>
-        <translation>Ein Schritt ist [op, Namensraum, ID, …].</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Unsupported step &quot;%1&quot;.</source>
-        <translation>Nicht unterstützter Schritt „%1“.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The fourth element of a step must be an object.</source>
-        <translation>Das vierte Element eines Schritts muss ein Objekt sein.</translation>
-    </message>
-</context>
-<context>
-    <name>TypedValue</name>
-    <message>
-        <location filename="../app/transact/typedvalue.cpp" line="+18"/>
-        <source>A number is required.</source>
-        <translation>Eine Zahl ist erforderlich.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&quot;%1&quot; is not a number.</source>
-        <translation>„%1“ ist keine Zahl.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>&quot;%1&quot; is not a boolean; use true or false.</source>
-        <translation>„%1“ ist kein Wahrheitswert; true oder false verwenden.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Invalid JSON at character %1: %2</source>
-        <translation>Ungültiges JSON bei Zeichen %1: %2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Exactly one JSON value is required.</source>
-        <translation>Genau ein JSON-Wert ist erforderlich.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Unknown value type.</source>
-        <translation>Unbekannter Werttyp.</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>String</source>
-        <translation>Zeichenkette</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Number</source>
-        <translation>Zahl</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Boolean</source>
-        <translation>Wahrheitswert</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Null</source>
-        <translation>Null</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>JSON</source>
-        <translation>JSON</translation>
-    </message>
-</context>
-<context>
     <name>console</name>
     <message>
         <location filename="../app/editor/jsonchecker.cpp" line="+17"/>
@@ -191,7 +31,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Diese Hilfe anzeigen und beenden.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show the version and exit.</source>
         <translation>Die Version anzeigen und beenden.</translation>
     </message>
@@ -211,7 +51,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>url</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open the app with id &lt;uuid&gt; (needs --server).</source>
         <translation>Die App mit der ID &lt;uuid&gt; öffnen (erfordert --server).</translation>
     </message>
@@ -221,7 +61,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>uuid</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Name of the connection profile to create or reuse.</source>
         <translation>Name des Verbindungsprofils, das angelegt oder wiederverwendet wird.</translation>
     </message>
@@ -231,7 +71,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>name</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Unexpected argument: %1</source>
         <translation>Unerwartetes Argument: %1</translation>
     </message>
@@ -254,7 +94,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
 <context>
     <name>console::CheckResultsModel</name>
     <message>
-        <location filename="../app/permissions/checkresultsmodel.cpp" line="+39"/>
+        <location filename="../app/permissions/checkresultsmodel.cpp" line="+38"/>
         <source>non-boolean</source>
         <extracomment>The rule returned something other than true or false</extracomment>
         <translation>kein Wahrheitswert</translation>
@@ -308,7 +148,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
 <context>
     <name>console::Checker</name>
     <message>
-        <location filename="../app/editor/jsonchecker.cpp" line="+16"/>
+        <location filename="../app/editor/jsonchecker.cpp" line="+15"/>
         <source>The query is empty; expected a JSON object such as {&quot;goals&quot;: {}}</source>
         <translation>Die Abfrage ist leer; erwartet wird ein JSON-Objekt wie {&quot;goals&quot;: {}}</translation>
     </message>
@@ -318,7 +158,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Unerwartetes %1 nach dem Ende des JSON-Werts</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+45"/>
         <source>The JSON is nested too deeply</source>
         <translation>Das JSON ist zu tief verschachtelt</translation>
     </message>
@@ -384,7 +224,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Steuerzeichen müssen in Zeichenketten maskiert werden</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Invalid \u escape: expected four hex digits</source>
         <translation>Ungültige \u-Maskierung: vier Hexadezimalziffern erwartet</translation>
     </message>
@@ -515,7 +355,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>The server URL must be an http or https address.</source>
         <translation>Die Server-URL muss eine http- oder https-Adresse sein.</translation>
     </message>
@@ -525,7 +365,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Die App-ID ist eine UUID (siehe Instant-Dashboard).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>CA Certificate</source>
         <translation>CA-Zertifikat</translation>
     </message>
@@ -634,7 +474,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Abfrage speichern unter…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Saved Queries</source>
         <translation>Gespeicherte Abfragen</translation>
     </message>
@@ -654,7 +494,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>F5</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+186"/>
         <source>One-shot</source>
         <translation>Einmalig</translation>
     </message>
@@ -733,7 +573,92 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
 <context>
     <name>console::EditPanel</name>
     <message>
-        <location filename="../app/editing/editpanel.cpp" line="+276"/>
+        <location filename="../app/editing/editpanel.cpp" line="+87"/>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value:</source>
+        <translation>Wert:</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Add entity</source>
+        <translation>Entität hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Namespace:</source>
+        <translation>Namensraum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attributes (JSON object):</source>
+        <translation>Attribute (JSON-Objekt):</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>A namespace is required.</source>
+        <translation>Ein Namensraum ist erforderlich.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid JSON at character %1: %2</source>
+        <translation>Ungültiges JSON bei Zeichen %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The attributes must be a JSON object.</source>
+        <translation>Die Attribute müssen ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Unlink entities</source>
+        <translation>Verknüpfung von Entitäten lösen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Link entities</source>
+        <translation>Entitäten verknüpfen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>more ids, separated by spaces or commas</source>
+        <translation>weitere IDs, durch Leerzeichen oder Kommas getrennt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Link label:</source>
+        <translation>Verknüpfungsname:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entities:</source>
+        <translation>Entitäten:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ids:</source>
+        <translation>IDs:</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>&quot;%1&quot; is not a UUID.</source>
+        <translation>„%1“ ist keine UUID.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a link label.</source>
+        <translation>Einen Verknüpfungsnamen wählen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose at least one entity.</source>
+        <translation>Mindestens eine Entität wählen.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Staged edits (applied together as one transaction):</source>
         <translation>Vorgemerkte Änderungen (werden gemeinsam als eine Transaktion angewendet):</translation>
     </message>
@@ -749,20 +674,25 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
     </message>
     <message>
         <location line="+2"/>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Undo last apply</source>
         <translation>Letztes Anwenden rückgängig machen</translation>
     </message>
     <message>
-        <location line="-93"/>
-        <location line="+263"/>
+        <location line="-94"/>
+        <location line="+264"/>
         <source>Apply</source>
         <translation>Anwenden</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-227"/>
         <source>Edits</source>
         <translation>Änderungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -770,7 +700,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Die ID einer Entität kann nicht bearbeitet werden.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Edit %1…</source>
         <translation>%1 bearbeiten…</translation>
     </message>
@@ -871,7 +801,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
 <context>
     <name>console::EditStage</name>
     <message>
-        <location filename="../app/editing/editstage.cpp" line="+84"/>
+        <location filename="../app/editing/editstage.cpp" line="+83"/>
         <source>Set %1.%2 of %3 to %4</source>
         <translation>%1.%2 von %3 auf %4 setzen</translation>
     </message>
@@ -896,9 +826,14 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Verknüpfung von %1 %2 über %3 mit %4 lösen</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+173"/>
         <source>Deleting %1 %2 cannot be undone: its system data is not restored by a transaction.</source>
         <translation>Das Löschen von %1 %2 lässt sich nicht rückgängig machen: Seine Systemdaten stellt keine Transaktion wieder her.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deleting %1 %2 cannot be undone: its values were not part of the results.</source>
+        <translation>Das Löschen von %1 %2 lässt sich nicht rückgängig machen: Seine Werte waren nicht Teil der Ergebnisse.</translation>
     </message>
 </context>
 <context>
@@ -922,7 +857,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
 <context>
     <name>console::FileTreeModel</name>
     <message>
-        <location filename="../app/storage/filetreemodel.cpp" line="+143"/>
+        <location filename="../app/storage/filetreemodel.cpp" line="+142"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -975,7 +910,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Ausführen als:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Back to Admin</source>
         <translation>Zurück zu Admin</translation>
     </message>
@@ -1016,7 +951,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Benutzer nicht gefunden</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Acting as %1 — permission rules apply to everything in this tab</source>
         <translation>Als %1 – für alles in diesem Tab gelten die Berechtigungsregeln</translation>
     </message>
@@ -1073,96 +1008,276 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
     </message>
 </context>
 <context>
-    <name>console::LinkDialog</name>
+    <name>console::MainWindow</name>
     <message>
-        <location filename="../app/editing/editpanel.cpp" line="-377"/>
-        <source>Unlink entities</source>
-        <translation>Verknüpfung von Entitäten lösen</translation>
+        <location filename="../app/mainwindow.cpp" line="+155"/>
+        <source>Demo sandbox running at %1</source>
+        <translation>Demo-Sandbox läuft unter %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The demo sandbox could not start: %1</source>
+        <translation>Die Demo-Sandbox konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>New Connection…</source>
+        <translation>Neue Verbindung…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Demo Sandbox</source>
+        <translation>Demo-Sandbox öffnen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Link entities</source>
-        <translation>Entitäten verknüpfen</translation>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close Tab</source>
+        <translation>Tab schließen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Command Palette…</source>
+        <translation>Befehlspalette…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request Log</source>
+        <translation>Anfrageprotokoll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next Tab</source>
+        <translation>Nächster Tab</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+PgDown</source>
+        <translation>Ctrl+PgDown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous Tab</source>
+        <translation>Vorheriger Tab</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+PgUp</source>
+        <translation>Ctrl+PgUp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <source>About Instant Console</source>
+        <translation>Über Instant Console</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Ctrl+F1</source>
+        <translation>Ctrl+F1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow System Colors</source>
+        <translation>Systemfarben folgen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Light Colors</source>
+        <translation>Helle Farben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dark Colors</source>
+        <translation>Dunkle Farben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Alt+0</source>
+        <translation>Ctrl+Alt+0</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+1</source>
+        <translation>Ctrl+Alt+1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+2</source>
+        <translation>Ctrl+Alt+2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&lt;b&gt;Instant Console %1&lt;/b&gt;&lt;br&gt;A desktop admin console for InstantDB apps.</source>
+        <translation>&lt;b&gt;Instant Console %1&lt;/b&gt;&lt;br&gt;Eine Desktop-Verwaltungskonsole für InstantDB-Apps.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>more ids, separated by spaces or commas</source>
-        <translation>weitere IDs, durch Leerzeichen oder Kommas getrennt</translation>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Link label:</source>
-        <translation>Verknüpfungsname:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Entities:</source>
-        <translation>Entitäten:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ids:</source>
-        <translation>IDs:</translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>&quot;%1&quot; is not a UUID.</source>
-        <translation>„%1“ ist keine UUID.</translation>
+        <location line="+8"/>
+        <source>&amp;Query</source>
+        <translation>&amp;Abfrage</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Choose a link label.</source>
-        <translation>Einen Verknüpfungsnamen wählen.</translation>
+        <source>No connection open</source>
+        <translation>Keine Verbindung offen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Panels</source>
+        <translation>&amp;Bereiche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Choose at least one entity.</source>
-        <translation>Mindestens eine Entität wählen.</translation>
+        <source>Main</source>
+        <translation>Haupt</translation>
     </message>
-</context>
-<context>
-    <name>console::NewEntityDialog</name>
     <message>
-        <location line="-131"/>
-        <source>Add entity</source>
-        <translation>Entität hinzufügen</translation>
+        <location line="+23"/>
+        <source>Open a connection first</source>
+        <translation>Zuerst eine Verbindung öffnen</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>%1 — as %2</source>
+        <translation>%1 — als %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1
+%2
+State: %3</source>
+        <translation>%1
+%2
+Status: %3</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>Namespace:</source>
-        <translation>Namensraum:</translation>
+        <source>Instant Console</source>
+        <translation>Instant Console</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — Instant Console</source>
+        <translation>%1 — Instant Console</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — as %2 — Instant Console</source>
+        <translation>%1 — als %2 — Instant Console</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No connection</source>
+        <translation>Keine Verbindung</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n Entität</numerusform>
+            <numerusform>%n Entitäten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>The console will ask for this token every time</source>
+        <translation>Die Konsole fragt jedes Mal nach diesem Token</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Attributes (JSON object):</source>
-        <translation>Attribute (JSON-Objekt):</translation>
+        <source>The token is kept in memory until the console quits</source>
+        <translation>Das Token bleibt bis zum Beenden der Konsole im Speicher</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>A namespace is required.</source>
-        <translation>Ein Namensraum ist erforderlich.</translation>
+        <location line="+47"/>
+        <source>Admin Token</source>
+        <translation>Admin-Token</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Invalid JSON at character %1: %2</source>
-        <translation>Ungültiges JSON bei Zeichen %1: %2</translation>
+        <location line="+1"/>
+        <source>Admin token for %1:</source>
+        <translation>Admin-Token für %1:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The attributes must be a JSON object.</source>
-        <translation>Die Attribute müssen ein JSON-Objekt sein.</translation>
+        <location line="+30"/>
+        <source>Demo sandbox</source>
+        <translation>Demo-Sandbox</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Open a connection with %1</source>
+        <translation>Eine Verbindung mit %1 öffnen</translation>
     </message>
 </context>
 <context>
     <name>console::PermissionsPanel</name>
     <message>
-        <location filename="../app/permissions/permissionspanel.cpp" line="+71"/>
+        <location filename="../app/permissions/permissionspanel.cpp" line="+70"/>
         <source>%1: invalid JSON at line %2, column %3: %4</source>
         <extracomment>%1 names the editor (&quot;Query&quot;, &quot;Rules&quot;), %2/%3 line and column, %4 the reason</extracomment>
         <translation>%1: ungültiges JSON in Zeile %2, Spalte %3: %4</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Query (view rules)</source>
         <translation>Abfrage (view-Regeln)</translation>
     </message>
@@ -1227,9 +1342,14 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Prüfung ausführen</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+6</source>
+        <translation>Ctrl+6</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -1296,12 +1416,12 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
     </message>
     <message>
         <location line="+4"/>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>The rules override was sent but had no visible effect.</source>
         <translation>Der Regelersatz wurde gesendet, hatte aber keine sichtbare Wirkung.</translation>
     </message>
     <message numerus="yes">
-        <location line="-33"/>
+        <location line="-35"/>
         <source>%1 passed, %2 failed, %n entity(s) in the result.</source>
         <translation>
             <numerusform>%1 bestanden, %2 nicht bestanden, %n Entität im Ergebnis.</numerusform>
@@ -1309,7 +1429,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>All checks passed (%1 passed, %2 failed).</source>
         <translation>Alle Prüfungen bestanden (%1 bestanden, %2 nicht bestanden).</translation>
     </message>
@@ -1319,7 +1439,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Einige Prüfungen sind fehlgeschlagen (%1 bestanden, %2 nicht bestanden).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The transaction was committed (tx-id %1).</source>
         <translation>Die Transaktion wurde festgeschrieben (tx-id %1).</translation>
     </message>
@@ -1342,7 +1462,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
 <context>
     <name>console::PresenceModel</name>
     <message>
-        <location filename="../app/presence/presencemodel.cpp" line="+42"/>
+        <location filename="../app/presence/presencemodel.cpp" line="+41"/>
         <source>(anonymous)</source>
         <translation>(anonym)</translation>
     </message>
@@ -1370,7 +1490,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
 <context>
     <name>console::PresencePanel</name>
     <message>
-        <location filename="../app/presence/presencepanel.cpp" line="+35"/>
+        <location filename="../app/presence/presencepanel.cpp" line="+34"/>
         <source>e.g. chat</source>
         <translation>z. B. chat</translation>
     </message>
@@ -1408,6 +1528,11 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <location line="+36"/>
         <source>Presence</source>
         <translation>Anwesenheit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1497,7 +1622,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
 <context>
     <name>console::RequestLogModel</name>
     <message>
-        <location filename="../app/requestlog/requestlogmodel.cpp" line="+123"/>
+        <location filename="../app/requestlog/requestlogmodel.cpp" line="+125"/>
         <source>streaming</source>
         <translation>streamt</translation>
     </message>
@@ -1510,6 +1635,11 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <location line="+3"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (closed)</source>
+        <translation>%1 (geschlossen)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1574,7 +1704,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
 <context>
     <name>console::ResultTreeModel</name>
     <message numerus="yes">
-        <location filename="../app/results/resulttreemodel.cpp" line="+863"/>
+        <location filename="../app/results/resulttreemodel.cpp" line="+865"/>
         <source>%n entities</source>
         <translation>
             <numerusform>%n Entität</numerusform>
@@ -1656,7 +1786,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Ctrl+Alt+C</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Export Result as JSON…</source>
         <translation>Ergebnis als JSON exportieren…</translation>
     </message>
@@ -1666,7 +1796,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Export Namespace as CSV…</source>
         <translation>Namensraum als CSV exportieren…</translation>
     </message>
@@ -1686,7 +1816,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Alt+1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show Result as Table</source>
         <translation>Ergebnis als Tabelle zeigen</translation>
     </message>
@@ -1715,7 +1845,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
 … bei %1 MB abgeschnitten; das Ergebnis exportieren, um alles zu sehen.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Value copied</source>
         <translation>Wert kopiert</translation>
     </message>
@@ -1730,12 +1860,12 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>ID kopiert</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Export Result</source>
         <translation>Ergebnis exportieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>JSON files (*.json);;All files (*)</source>
         <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
@@ -1745,12 +1875,12 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Nichts zu exportieren</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Export %1 as CSV</source>
         <translation>%1 als CSV exportieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
@@ -1768,9 +1898,14 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
 <context>
     <name>console::StepBuilderPanel</name>
     <message>
-        <location filename="../app/transact/stepbuilderpanel.cpp" line="+120"/>
+        <location filename="../app/transact/stepbuilderpanel.cpp" line="+119"/>
         <source>Transact</source>
         <translation>Transaktion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1893,7 +2028,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>&amp;Attribute:</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>Steps sent to /admin/transact:</source>
         <translation>An /admin/transact gesendete Schritte:</translation>
     </message>
@@ -1953,7 +2088,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Regel</translation>
     </message>
     <message>
-        <location line="+245"/>
+        <location line="+246"/>
         <source>Step %1 is not valid yet: %2</source>
         <extracomment>%1 is the step number, %2 the reason</extracomment>
         <translation>Schritt %1 ist noch nicht gültig: %2</translation>
@@ -2002,7 +2137,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Alle Prüfungen bestanden; die Transaktion wurde festgeschrieben.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Dry run: all %n check(s) passed; nothing was committed.</source>
         <translation>
             <numerusform>Probelauf: %n Prüfung bestanden; nichts wurde festgeschrieben.</numerusform>
@@ -2010,17 +2145,17 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Dry run: some checks failed; nothing was committed.</source>
         <translation>Probelauf: Einige Prüfungen sind fehlgeschlagen; nichts wurde festgeschrieben.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>(no rule: allowed by default)</source>
         <translation>(keine Regel: standardmäßig erlaubt)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>pass</source>
         <translation>bestanden</translation>
     </message>
@@ -2041,9 +2176,53 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
     </message>
 </context>
 <context>
+    <name>console::StepEntity</name>
+    <message>
+        <location filename="../app/transact/stepentity.cpp" line="+48"/>
+        <source>An entity id is required; use &quot;New id&quot; to make one.</source>
+        <translation>Eine Entitäts-ID ist erforderlich; mit „Neue ID“ lässt sich eine erzeugen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a UUID (expected 8-4-4-4-12 hexadecimal digits).</source>
+        <translation>„%1“ ist keine UUID (erwartet werden 8-4-4-4-12 Hexadezimalziffern).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A lookup needs a unique attribute name.</source>
+        <translation>Ein Lookup braucht den Namen eines eindeutigen Attributs.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lookup value: %1</source>
+        <translation>Lookup-Wert: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A lookup value must be a string, number or boolean.</source>
+        <translation>Ein Lookup-Wert muss eine Zeichenkette, eine Zahl oder ein Wahrheitswert sein.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unknown entity id form.</source>
+        <translation>Unbekannte Form der Entitäts-ID.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+7"/>
+        <source>Malformed lookup string &quot;%1&quot;.</source>
+        <translation>Fehlerhafte Lookup-Zeichenkette „%1“.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>An entity id must be a UUID or a lookup.</source>
+        <translation>Eine Entitäts-ID muss eine UUID oder ein Lookup sein.</translation>
+    </message>
+</context>
+<context>
     <name>console::StepsModel</name>
     <message>
-        <location filename="../app/transact/stepsmodel.cpp" line="+34"/>
+        <location filename="../app/transact/stepsmodel.cpp" line="+33"/>
         <source>lookup %1</source>
         <translation>Lookup %1</translation>
     </message>
@@ -2062,7 +2241,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
 <context>
     <name>console::StoragePanel</name>
     <message>
-        <location filename="../app/storage/storagepanel.cpp" line="+153"/>
+        <location filename="../app/storage/storagepanel.cpp" line="+150"/>
         <source>Upload…</source>
         <translation>Hochladen…</translation>
     </message>
@@ -2093,12 +2272,12 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
     </message>
     <message>
         <location line="+31"/>
-        <location line="+598"/>
+        <location line="+599"/>
         <source>Select a file to preview it.</source>
         <translation>Eine Datei auswählen, um sie in der Vorschau zu sehen.</translation>
     </message>
     <message>
-        <location line="-579"/>
+        <location line="-580"/>
         <source>Transfers (drop files or folders on the tree to upload):</source>
         <translation>Übertragungen (zum Hochladen Dateien oder Ordner auf den Baum ziehen):</translation>
     </message>
@@ -2136,6 +2315,11 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <location line="+53"/>
         <source>Storage</source>
         <translation>Speicher</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+5</source>
+        <translation>Ctrl+5</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2209,7 +2393,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Wird hochgeladen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -2374,11 +2558,132 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
     </message>
 </context>
 <context>
+    <name>console::TxStep</name>
+    <message>
+        <location filename="../app/transact/txstep.cpp" line="+63"/>
+        <source>A namespace is required.</source>
+        <translation>Ein Namensraum ist erforderlich.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Invalid JSON at character %1: %2</source>
+        <translation>Ungültiges JSON bei Zeichen %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The attributes must be a JSON object.</source>
+        <translation>Die Attribute müssen ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Row %1 has no name.</source>
+        <translation>Zeile %1 hat keinen Namen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; appears more than once.</source>
+        <translation>„%1“ kommt mehrfach vor.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: a link target must be an entity id, a lookup__ string, a single-key object or an array of those.</source>
+        <translation>%1: Ein Verknüpfungsziel muss eine Entitäts-ID, eine lookup__-Zeichenkette, ein Objekt mit einem einzigen Schlüssel oder ein Array davon sein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add at least one link label and its target.</source>
+        <translation>Mindestens einen Verknüpfungsnamen und sein Ziel hinzufügen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A step is [op, namespace, id, …].</source>
+        <translation>Ein Schritt ist [op, Namensraum, ID, …].</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unsupported step &quot;%1&quot;.</source>
+        <translation>Nicht unterstützter Schritt „%1“.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The fourth element of a step must be an object.</source>
+        <translation>Das vierte Element eines Schritts muss ein Objekt sein.</translation>
+    </message>
+</context>
+<context>
+    <name>console::TypedValue</name>
+    <message>
+        <location filename="../app/transact/typedvalue.cpp" line="+18"/>
+        <source>A number is required.</source>
+        <translation>Eine Zahl ist erforderlich.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation>„%1“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; is not a boolean; use true or false.</source>
+        <translation>„%1“ ist kein Wahrheitswert; true oder false verwenden.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Invalid JSON at character %1: %2</source>
+        <translation>Ungültiges JSON bei Zeichen %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exactly one JSON value is required.</source>
+        <translation>Genau ein JSON-Wert ist erforderlich.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown value type.</source>
+        <translation>Unbekannter Werttyp.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>String</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Boolean</source>
+        <translation>Wahrheitswert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Null</source>
+        <translation>Null</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+</context>
+<context>
     <name>console::UsersPanel</name>
     <message>
-        <location filename="../app/users/userspanel.cpp" line="+61"/>
+        <location filename="../app/users/userspanel.cpp" line="+60"/>
         <source>Users</source>
         <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2536,24 +2841,24 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Gast anmelden</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+142"/>
+        <location line="+11"/>
+        <location line="+141"/>
         <source>&quot;%1&quot; is not an email address.</source>
         <translation>„%1“ ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-132"/>
         <source>&quot;%1&quot; is not a user id (a UUID).</source>
         <translation>„%1“ ist keine Benutzer-ID (eine UUID).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>&quot;%1&quot; is not a refresh token (a UUID).</source>
         <translation>„%1“ ist kein Refresh-Token (eine UUID).</translation>
     </message>
@@ -2655,19 +2960,6 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
     </message>
 </context>
 <context>
-    <name>console::ValueDialog</name>
-    <message>
-        <location filename="../app/editing/editpanel.cpp" line="-78"/>
-        <source>Type:</source>
-        <translation>Typ:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Value:</source>
-        <translation>Wert:</translation>
-    </message>
-</context>
-<context>
     <name>instant::AdminClient</name>
     <message>
         <location filename="../lib/adminclient.cpp" line="+172"/>
@@ -2686,12 +2978,12 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
     </message>
     <message>
         <location line="+103"/>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-60"/>
         <source>The upload source is not readable.</source>
         <translation>Die Quelle des Uploads ist nicht lesbar.</translation>
     </message>
@@ -2701,7 +2993,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Bei einer sequenziellen Upload-Quelle muss die Größe angegeben werden (Content-Length).</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>The signed upload URL is not an http(s) URL.</source>
         <translation>Die signierte Upload-URL ist keine http(s)-URL.</translation>
     </message>
@@ -2815,13 +3107,13 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
 <context>
     <name>instant::Job</name>
     <message>
-        <location filename="../lib/apijob.cpp" line="+189"/>
+        <location filename="../lib/apijob.cpp" line="+245"/>
         <source>The reply is larger than the limit of %1 bytes.</source>
         <translation>Die Antwort ist größer als die Grenze von %1 Byte.</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <location line="+43"/>
+        <location line="+87"/>
+        <location line="+42"/>
         <source>Invalid JSON at byte %1: %2</source>
         <translation>Ungültiges JSON bei Byte %1: %2</translation>
     </message>

@@ -2,166 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
-    <name>StepEntity</name>
-    <message>
-        <location filename="../app/transact/stepentity.cpp" line="+48"/>
-        <source>An entity id is required; use &quot;New id&quot; to make one.</source>
-        <translation>Un identifiant d’entité est requis&#xa0;; utilisez «&#xa0;Nouvel id&#xa0;» pour en créer un.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&quot;%1&quot; is not a UUID (expected 8-4-4-4-12 hexadecimal digits).</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas un UUID (8-4-4-4-12 chiffres hexadécimaux attendus).</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>A lookup needs a unique attribute name.</source>
-        <translation>Une recherche nécessite le nom d’un attribut unique.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Lookup value: %1</source>
-        <translation>Valeur de recherche&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A lookup value must be a string, number or boolean.</source>
-        <translation>Une valeur de recherche doit être une chaîne, un nombre ou un booléen.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Unknown entity id form.</source>
-        <translation>Forme d’identifiant d’entité inconnue.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <location line="+7"/>
-        <source>Malformed lookup string &quot;%1&quot;.</source>
-        <translation>Chaîne de recherche mal formée «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>An entity id must be a UUID or a lookup.</source>
-        <translation>Un identifiant d’entité doit être un UUID ou une recherche.</translation>
-    </message>
-</context>
-<context>
-    <name>TxStep</name>
-    <message>
-        <location filename="../app/transact/txstep.cpp" line="+63"/>
-        <source>A namespace is required.</source>
-        <translation>Un espace de noms est requis.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Invalid JSON at character %1: %2</source>
-        <translation>JSON invalide au caractère %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The attributes must be a JSON object.</source>
-        <translation>Les attributs doivent être un objet JSON.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Row %1 has no name.</source>
-        <translation>La ligne %1 n’a pas de nom.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&quot;%1&quot; appears more than once.</source>
-        <translation>«&#xa0;%1&#xa0;» apparaît plusieurs fois.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>%1: a link target must be an entity id, a lookup__ string, a single-key object or an array of those.</source>
-        <translation>%1&#xa0;: la cible d’un lien doit être un identifiant d’entité, une chaîne lookup__, un objet à clé unique ou un tableau de ceux-ci.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Add at least one link label and its target.</source>
-        <translation>Ajoutez au moins un nom de lien et sa cible.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>A step is [op, namespace, id, …].</source>
-        <translation>Une étape est de la forme [op, espace de noms, id, …].</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Unsupported step &quot;%1&quot;.</source>
-        <translation>Étape «&#xa0;%1&#xa0;» non prise en charge.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The fourth element of a step must be an object.</source>
-        <translation>Le quatrième élément d’une étape doit être un objet.</translation>
-    </message>
-</context>
-<context>
-    <name>TypedValue</name>
-    <message>
-        <location filename="../app/transact/typedvalue.cpp" line="+18"/>
-        <source>A number is required.</source>
-        <translation>Un nombre est requis.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&quot;%1&quot; is not a number.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas un nombre.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>&quot;%1&quot; is not a boolean; use true or false.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas un booléen&#xa0;; utilisez true ou false.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Invalid JSON at character %1: %2</source>
-        <translation>JSON invalide au caractère %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Exactly one JSON value is required.</source>
-        <translation>Une seule valeur JSON est requise.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Unknown value type.</source>
-        <translation>Type de valeur inconnu.</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>String</source>
-        <translation>Chaîne</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Number</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Boolean</source>
-        <translation>Booléen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Null</source>
-        <translation>Null</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>JSON</source>
-        <translation>JSON</translation>
-    </message>
-</context>
-<context>
     <name>console</name>
     <message>
         <location filename="../app/editor/jsonchecker.cpp" line="+17"/>
@@ -191,7 +31,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Afficher cette aide et quitter.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show the version and exit.</source>
         <translation>Afficher la version et quitter.</translation>
     </message>
@@ -211,7 +51,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>url</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open the app with id &lt;uuid&gt; (needs --server).</source>
         <translation>Ouvrir l’application d’id &lt;uuid&gt; (nécessite --server).</translation>
     </message>
@@ -221,7 +61,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>uuid</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Name of the connection profile to create or reuse.</source>
         <translation>Nom du profil de connexion à créer ou à réutiliser.</translation>
     </message>
@@ -231,7 +71,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>nom</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Unexpected argument: %1</source>
         <translation>Argument inattendu&#xa0;: %1</translation>
     </message>
@@ -254,7 +94,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
 <context>
     <name>console::CheckResultsModel</name>
     <message>
-        <location filename="../app/permissions/checkresultsmodel.cpp" line="+39"/>
+        <location filename="../app/permissions/checkresultsmodel.cpp" line="+38"/>
         <source>non-boolean</source>
         <extracomment>The rule returned something other than true or false</extracomment>
         <translation>non booléen</translation>
@@ -308,7 +148,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
 <context>
     <name>console::Checker</name>
     <message>
-        <location filename="../app/editor/jsonchecker.cpp" line="+16"/>
+        <location filename="../app/editor/jsonchecker.cpp" line="+15"/>
         <source>The query is empty; expected a JSON object such as {&quot;goals&quot;: {}}</source>
         <translation>La requête est vide&#xa0;; un objet JSON tel que {&quot;goals&quot;: {}} est attendu</translation>
     </message>
@@ -318,7 +158,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>%1 inattendu après la fin de la valeur JSON</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+45"/>
         <source>The JSON is nested too deeply</source>
         <translation>Le JSON est imbriqué trop profondément</translation>
     </message>
@@ -384,7 +224,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Les caractères de contrôle doivent être échappés dans les chaînes</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Invalid \u escape: expected four hex digits</source>
         <translation>Échappement \u invalide&#xa0;: quatre chiffres hexadécimaux attendus</translation>
     </message>
@@ -515,7 +355,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>The server URL must be an http or https address.</source>
         <translation>L’URL du serveur doit être une adresse http ou https.</translation>
     </message>
@@ -525,7 +365,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>L’id de l’application est un UUID (voir le tableau de bord Instant).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>CA Certificate</source>
         <translation>Certificat d’AC</translation>
     </message>
@@ -634,7 +474,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Enregistrer la requête sous…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Saved Queries</source>
         <translation>Requêtes enregistrées</translation>
     </message>
@@ -654,7 +494,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>F5</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+186"/>
         <source>One-shot</source>
         <translation>Ponctuel</translation>
     </message>
@@ -727,13 +567,98 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
     <message>
         <location line="+3"/>
         <source>Saved “%1”</source>
-        <translation>«&#xa0;%1&#xa0;» enregistrée</translation>
+        <translation>Requête «&#xa0;%1&#xa0;» enregistrée</translation>
     </message>
 </context>
 <context>
     <name>console::EditPanel</name>
     <message>
-        <location filename="../app/editing/editpanel.cpp" line="+276"/>
+        <location filename="../app/editing/editpanel.cpp" line="+87"/>
+        <source>Type:</source>
+        <translation>Type&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value:</source>
+        <translation>Valeur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Add entity</source>
+        <translation>Ajouter une entité</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Namespace:</source>
+        <translation>Espace de noms&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attributes (JSON object):</source>
+        <translation>Attributs (objet JSON)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>A namespace is required.</source>
+        <translation>Un espace de noms est requis.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid JSON at character %1: %2</source>
+        <translation>JSON invalide au caractère %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The attributes must be a JSON object.</source>
+        <translation>Les attributs doivent être un objet JSON.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Unlink entities</source>
+        <translation>Délier des entités</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Link entities</source>
+        <translation>Lier des entités</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>more ids, separated by spaces or commas</source>
+        <translation>autres identifiants, séparés par des espaces ou des virgules</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Link label:</source>
+        <translation>Nom du lien&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entities:</source>
+        <translation>Entités&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ids:</source>
+        <translation>Identifiants&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>&quot;%1&quot; is not a UUID.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un UUID.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a link label.</source>
+        <translation>Choisissez un nom de lien.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose at least one entity.</source>
+        <translation>Choisissez au moins une entité.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Staged edits (applied together as one transaction):</source>
         <translation>Modifications en attente (appliquées ensemble en une seule transaction)&#xa0;:</translation>
     </message>
@@ -749,20 +674,25 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Undo last apply</source>
         <translation>Annuler la dernière application</translation>
     </message>
     <message>
-        <location line="-93"/>
-        <location line="+263"/>
+        <location line="-94"/>
+        <location line="+264"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-227"/>
         <source>Edits</source>
         <translation>Modifications</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -770,7 +700,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>L’identifiant d’une entité ne peut pas être modifié.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Edit %1…</source>
         <translation>Modifier %1…</translation>
     </message>
@@ -871,7 +801,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
 <context>
     <name>console::EditStage</name>
     <message>
-        <location filename="../app/editing/editstage.cpp" line="+84"/>
+        <location filename="../app/editing/editstage.cpp" line="+83"/>
         <source>Set %1.%2 of %3 to %4</source>
         <translation>Définir %1.%2 de %3 à %4</translation>
     </message>
@@ -896,9 +826,14 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Délier %1 %2 via %3 de %4</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+173"/>
         <source>Deleting %1 %2 cannot be undone: its system data is not restored by a transaction.</source>
         <translation>La suppression de %1 %2 ne peut pas être annulée&#xa0;: ses données système ne sont pas restaurées par une transaction.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deleting %1 %2 cannot be undone: its values were not part of the results.</source>
+        <translation>La suppression de %1 %2 ne peut pas être annulée&#xa0;: ses valeurs ne faisaient pas partie des résultats.</translation>
     </message>
 </context>
 <context>
@@ -922,7 +857,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
 <context>
     <name>console::FileTreeModel</name>
     <message>
-        <location filename="../app/storage/filetreemodel.cpp" line="+143"/>
+        <location filename="../app/storage/filetreemodel.cpp" line="+142"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -975,7 +910,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Exécuter en tant que&#xa0;:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Back to Admin</source>
         <translation>Revenir à Admin</translation>
     </message>
@@ -1016,7 +951,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Utilisateur introuvable</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Acting as %1 — permission rules apply to everything in this tab</source>
         <translation>En tant que %1 — les règles de permission s’appliquent à tout dans cet onglet</translation>
     </message>
@@ -1073,96 +1008,276 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
     </message>
 </context>
 <context>
-    <name>console::LinkDialog</name>
+    <name>console::MainWindow</name>
     <message>
-        <location filename="../app/editing/editpanel.cpp" line="-377"/>
-        <source>Unlink entities</source>
-        <translation>Délier des entités</translation>
+        <location filename="../app/mainwindow.cpp" line="+155"/>
+        <source>Demo sandbox running at %1</source>
+        <translation>Bac à sable de démonstration actif à %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The demo sandbox could not start: %1</source>
+        <translation>Le bac à sable de démonstration n’a pas pu démarrer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>New Connection…</source>
+        <translation>Nouvelle connexion…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Demo Sandbox</source>
+        <translation>Ouvrir le bac à sable de démonstration</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Link entities</source>
-        <translation>Lier des entités</translation>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close Tab</source>
+        <translation>Fermer l’onglet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Command Palette…</source>
+        <translation>Palette de commandes…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request Log</source>
+        <translation>Journal des requêtes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next Tab</source>
+        <translation>Onglet suivant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+PgDown</source>
+        <translation>Ctrl+PgDown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous Tab</source>
+        <translation>Onglet précédent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+PgUp</source>
+        <translation>Ctrl+PgUp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <source>About Instant Console</source>
+        <translation>À propos d’Instant Console</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Ctrl+F1</source>
+        <translation>Ctrl+F1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow System Colors</source>
+        <translation>Suivre les couleurs du système</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Light Colors</source>
+        <translation>Couleurs claires</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dark Colors</source>
+        <translation>Couleurs sombres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Alt+0</source>
+        <translation>Ctrl+Alt+0</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+1</source>
+        <translation>Ctrl+Alt+1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+2</source>
+        <translation>Ctrl+Alt+2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&lt;b&gt;Instant Console %1&lt;/b&gt;&lt;br&gt;A desktop admin console for InstantDB apps.</source>
+        <translation>&lt;b&gt;Instant Console %1&lt;/b&gt;&lt;br&gt;Une console d’administration de bureau pour les applications InstantDB.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>more ids, separated by spaces or commas</source>
-        <translation>autres identifiants, séparés par des espaces ou des virgules</translation>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Link label:</source>
-        <translation>Nom du lien&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Entities:</source>
-        <translation>Entités&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ids:</source>
-        <translation>Identifiants&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>&quot;%1&quot; is not a UUID.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas un UUID.</translation>
+        <location line="+8"/>
+        <source>&amp;Query</source>
+        <translation>&amp;Requête</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Choose a link label.</source>
-        <translation>Choisissez un nom de lien.</translation>
+        <source>No connection open</source>
+        <translation>Aucune connexion ouverte</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Panels</source>
+        <translation>&amp;Panneaux</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Choose at least one entity.</source>
-        <translation>Choisissez au moins une entité.</translation>
+        <source>Main</source>
+        <translation>Principal</translation>
     </message>
-</context>
-<context>
-    <name>console::NewEntityDialog</name>
     <message>
-        <location line="-131"/>
-        <source>Add entity</source>
-        <translation>Ajouter une entité</translation>
+        <location line="+23"/>
+        <source>Open a connection first</source>
+        <translation>Ouvrez d’abord une connexion</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>%1 — as %2</source>
+        <translation>%1 — en tant que %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1
+%2
+State: %3</source>
+        <translation>%1
+%2
+État&#xa0;: %3</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>Namespace:</source>
-        <translation>Espace de noms&#xa0;:</translation>
+        <source>Instant Console</source>
+        <translation>Instant Console</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — Instant Console</source>
+        <translation>%1 — Instant Console</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — as %2 — Instant Console</source>
+        <translation>%1 — en tant que %2 — Instant Console</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No connection</source>
+        <translation>Aucune connexion</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n entité</numerusform>
+            <numerusform>%n entités</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>The console will ask for this token every time</source>
+        <translation>La console demandera ce jeton à chaque fois</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Attributes (JSON object):</source>
-        <translation>Attributs (objet JSON)&#xa0;:</translation>
+        <source>The token is kept in memory until the console quits</source>
+        <translation>Le jeton est conservé en mémoire jusqu’à la fermeture de la console</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>A namespace is required.</source>
-        <translation>Un espace de noms est requis.</translation>
+        <location line="+47"/>
+        <source>Admin Token</source>
+        <translation>Jeton d’administration</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Invalid JSON at character %1: %2</source>
-        <translation>JSON invalide au caractère %1&#xa0;: %2</translation>
+        <location line="+1"/>
+        <source>Admin token for %1:</source>
+        <translation>Jeton d’administration pour %1&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The attributes must be a JSON object.</source>
-        <translation>Les attributs doivent être un objet JSON.</translation>
+        <location line="+30"/>
+        <source>Demo sandbox</source>
+        <translation>Bac à sable de démonstration</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Open a connection with %1</source>
+        <translation>Ouvrez une connexion avec %1</translation>
     </message>
 </context>
 <context>
     <name>console::PermissionsPanel</name>
     <message>
-        <location filename="../app/permissions/permissionspanel.cpp" line="+71"/>
+        <location filename="../app/permissions/permissionspanel.cpp" line="+70"/>
         <source>%1: invalid JSON at line %2, column %3: %4</source>
         <extracomment>%1 names the editor (&quot;Query&quot;, &quot;Rules&quot;), %2/%3 line and column, %4 the reason</extracomment>
         <translation>%1&#xa0;: JSON invalide à la ligne %2, colonne %3&#xa0;: %4</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Query (view rules)</source>
         <translation>Requête (règles view)</translation>
     </message>
@@ -1227,9 +1342,14 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Lancer la vérification</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Permissions</source>
         <translation>Permissions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+6</source>
+        <translation>Ctrl+6</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -1296,12 +1416,12 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>The rules override was sent but had no visible effect.</source>
         <translation>Le remplacement des règles a été envoyé mais n’a eu aucun effet visible.</translation>
     </message>
     <message numerus="yes">
-        <location line="-33"/>
+        <location line="-35"/>
         <source>%1 passed, %2 failed, %n entity(s) in the result.</source>
         <translation>
             <numerusform>%1 réussie(s), %2 échouée(s), %n entité dans le résultat.</numerusform>
@@ -1309,7 +1429,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>All checks passed (%1 passed, %2 failed).</source>
         <translation>Toutes les vérifications ont réussi (%1 réussie(s), %2 échouée(s)).</translation>
     </message>
@@ -1319,7 +1439,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Certaines vérifications ont échoué (%1 réussie(s), %2 échouée(s)).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The transaction was committed (tx-id %1).</source>
         <translation>La transaction a été validée (tx-id %1).</translation>
     </message>
@@ -1342,7 +1462,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
 <context>
     <name>console::PresenceModel</name>
     <message>
-        <location filename="../app/presence/presencemodel.cpp" line="+42"/>
+        <location filename="../app/presence/presencemodel.cpp" line="+41"/>
         <source>(anonymous)</source>
         <translation>(anonyme)</translation>
     </message>
@@ -1370,7 +1490,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
 <context>
     <name>console::PresencePanel</name>
     <message>
-        <location filename="../app/presence/presencepanel.cpp" line="+35"/>
+        <location filename="../app/presence/presencepanel.cpp" line="+34"/>
         <source>e.g. chat</source>
         <translation>p. ex. chat</translation>
     </message>
@@ -1408,6 +1528,11 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <location line="+36"/>
         <source>Presence</source>
         <translation>Présence</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1497,7 +1622,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
 <context>
     <name>console::RequestLogModel</name>
     <message>
-        <location filename="../app/requestlog/requestlogmodel.cpp" line="+123"/>
+        <location filename="../app/requestlog/requestlogmodel.cpp" line="+125"/>
         <source>streaming</source>
         <translation>en flux</translation>
     </message>
@@ -1510,6 +1635,11 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <location line="+3"/>
         <source>failed</source>
         <translation>échec</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (closed)</source>
+        <translation>%1 (fermé)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1574,7 +1704,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
 <context>
     <name>console::ResultTreeModel</name>
     <message numerus="yes">
-        <location filename="../app/results/resulttreemodel.cpp" line="+863"/>
+        <location filename="../app/results/resulttreemodel.cpp" line="+865"/>
         <source>%n entities</source>
         <translation>
             <numerusform>%n entité</numerusform>
@@ -1656,7 +1786,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Ctrl+Alt+C</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Export Result as JSON…</source>
         <translation>Exporter le résultat en JSON…</translation>
     </message>
@@ -1666,7 +1796,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Export Namespace as CSV…</source>
         <translation>Exporter l’espace de noms en CSV…</translation>
     </message>
@@ -1686,7 +1816,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Alt+1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show Result as Table</source>
         <translation>Afficher le résultat en tableau</translation>
     </message>
@@ -1715,7 +1845,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
 … tronqué à %1 Mo&#xa0;; exportez le résultat pour tout voir.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Value copied</source>
         <translation>Valeur copiée</translation>
     </message>
@@ -1730,12 +1860,12 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Identifiant copié</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Export Result</source>
         <translation>Exporter le résultat</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>JSON files (*.json);;All files (*)</source>
         <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
     </message>
@@ -1745,12 +1875,12 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Export %1 as CSV</source>
         <translation>Exporter %1 en CSV</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
     </message>
@@ -1768,9 +1898,14 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
 <context>
     <name>console::StepBuilderPanel</name>
     <message>
-        <location filename="../app/transact/stepbuilderpanel.cpp" line="+120"/>
+        <location filename="../app/transact/stepbuilderpanel.cpp" line="+119"/>
         <source>Transact</source>
         <translation>Transaction</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1893,7 +2028,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>&amp;Attributs&#xa0;:</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>Steps sent to /admin/transact:</source>
         <translation>Étapes envoyées à /admin/transact&#xa0;:</translation>
     </message>
@@ -1953,7 +2088,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Règle</translation>
     </message>
     <message>
-        <location line="+245"/>
+        <location line="+246"/>
         <source>Step %1 is not valid yet: %2</source>
         <extracomment>%1 is the step number, %2 the reason</extracomment>
         <translation>L’étape %1 n’est pas encore valide&#xa0;: %2</translation>
@@ -2002,7 +2137,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Toutes les vérifications ont réussi&#xa0;; la transaction a été validée.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Dry run: all %n check(s) passed; nothing was committed.</source>
         <translation>
             <numerusform>Essai à blanc&#xa0;: %n vérification réussie&#xa0;; rien n’a été validé.</numerusform>
@@ -2010,17 +2145,17 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Dry run: some checks failed; nothing was committed.</source>
         <translation>Essai à blanc&#xa0;: certaines vérifications ont échoué&#xa0;; rien n’a été validé.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>(no rule: allowed by default)</source>
         <translation>(aucune règle&#xa0;: autorisé par défaut)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>pass</source>
         <translation>réussi</translation>
     </message>
@@ -2041,9 +2176,53 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
     </message>
 </context>
 <context>
+    <name>console::StepEntity</name>
+    <message>
+        <location filename="../app/transact/stepentity.cpp" line="+48"/>
+        <source>An entity id is required; use &quot;New id&quot; to make one.</source>
+        <translation>Un identifiant d’entité est requis&#xa0;; utilisez «&#xa0;Nouvel id&#xa0;» pour en créer un.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a UUID (expected 8-4-4-4-12 hexadecimal digits).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un UUID (8-4-4-4-12 chiffres hexadécimaux attendus).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A lookup needs a unique attribute name.</source>
+        <translation>Une recherche nécessite le nom d’un attribut unique.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lookup value: %1</source>
+        <translation>Valeur de recherche&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A lookup value must be a string, number or boolean.</source>
+        <translation>Une valeur de recherche doit être une chaîne, un nombre ou un booléen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unknown entity id form.</source>
+        <translation>Forme d’identifiant d’entité inconnue.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+7"/>
+        <source>Malformed lookup string &quot;%1&quot;.</source>
+        <translation>Chaîne de recherche mal formée «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>An entity id must be a UUID or a lookup.</source>
+        <translation>Un identifiant d’entité doit être un UUID ou une recherche.</translation>
+    </message>
+</context>
+<context>
     <name>console::StepsModel</name>
     <message>
-        <location filename="../app/transact/stepsmodel.cpp" line="+34"/>
+        <location filename="../app/transact/stepsmodel.cpp" line="+33"/>
         <source>lookup %1</source>
         <translation>recherche %1</translation>
     </message>
@@ -2062,7 +2241,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
 <context>
     <name>console::StoragePanel</name>
     <message>
-        <location filename="../app/storage/storagepanel.cpp" line="+153"/>
+        <location filename="../app/storage/storagepanel.cpp" line="+150"/>
         <source>Upload…</source>
         <translation>Téléverser…</translation>
     </message>
@@ -2093,12 +2272,12 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
     </message>
     <message>
         <location line="+31"/>
-        <location line="+598"/>
+        <location line="+599"/>
         <source>Select a file to preview it.</source>
         <translation>Sélectionnez un fichier pour l’afficher en aperçu.</translation>
     </message>
     <message>
-        <location line="-579"/>
+        <location line="-580"/>
         <source>Transfers (drop files or folders on the tree to upload):</source>
         <translation>Transferts (déposez des fichiers ou dossiers sur l’arborescence pour les téléverser)&#xa0;:</translation>
     </message>
@@ -2136,6 +2315,11 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <location line="+53"/>
         <source>Storage</source>
         <translation>Stockage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+5</source>
+        <translation>Ctrl+5</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2209,7 +2393,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Téléversement</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -2374,11 +2558,132 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
     </message>
 </context>
 <context>
+    <name>console::TxStep</name>
+    <message>
+        <location filename="../app/transact/txstep.cpp" line="+63"/>
+        <source>A namespace is required.</source>
+        <translation>Un espace de noms est requis.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Invalid JSON at character %1: %2</source>
+        <translation>JSON invalide au caractère %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The attributes must be a JSON object.</source>
+        <translation>Les attributs doivent être un objet JSON.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Row %1 has no name.</source>
+        <translation>La ligne %1 n’a pas de nom.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; appears more than once.</source>
+        <translation>«&#xa0;%1&#xa0;» apparaît plusieurs fois.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: a link target must be an entity id, a lookup__ string, a single-key object or an array of those.</source>
+        <translation>%1&#xa0;: la cible d’un lien doit être un identifiant d’entité, une chaîne lookup__, un objet à clé unique ou un tableau de ceux-ci.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add at least one link label and its target.</source>
+        <translation>Ajoutez au moins un nom de lien et sa cible.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A step is [op, namespace, id, …].</source>
+        <translation>Une étape est de la forme [op, espace de noms, id, …].</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unsupported step &quot;%1&quot;.</source>
+        <translation>Étape «&#xa0;%1&#xa0;» non prise en charge.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The fourth element of a step must be an object.</source>
+        <translation>Le quatrième élément d’une étape doit être un objet.</translation>
+    </message>
+</context>
+<context>
+    <name>console::TypedValue</name>
+    <message>
+        <location filename="../app/transact/typedvalue.cpp" line="+18"/>
+        <source>A number is required.</source>
+        <translation>Un nombre est requis.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nombre.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; is not a boolean; use true or false.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un booléen&#xa0;; utilisez true ou false.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Invalid JSON at character %1: %2</source>
+        <translation>JSON invalide au caractère %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exactly one JSON value is required.</source>
+        <translation>Une seule valeur JSON est requise.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown value type.</source>
+        <translation>Type de valeur inconnu.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>String</source>
+        <translation>Chaîne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Boolean</source>
+        <translation>Booléen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Null</source>
+        <translation>Null</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+</context>
+<context>
     <name>console::UsersPanel</name>
     <message>
-        <location filename="../app/users/userspanel.cpp" line="+61"/>
+        <location filename="../app/users/userspanel.cpp" line="+60"/>
         <source>Users</source>
         <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2536,24 +2841,24 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Connecter un invité</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+142"/>
+        <location line="+11"/>
+        <location line="+141"/>
         <source>&quot;%1&quot; is not an email address.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas une adresse e-mail.</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-132"/>
         <source>&quot;%1&quot; is not a user id (a UUID).</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas un identifiant d’utilisateur (un UUID).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>&quot;%1&quot; is not a refresh token (a UUID).</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas un jeton de rafraîchissement (un UUID).</translation>
     </message>
@@ -2655,19 +2960,6 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
     </message>
 </context>
 <context>
-    <name>console::ValueDialog</name>
-    <message>
-        <location filename="../app/editing/editpanel.cpp" line="-78"/>
-        <source>Type:</source>
-        <translation>Type&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Value:</source>
-        <translation>Valeur&#xa0;:</translation>
-    </message>
-</context>
-<context>
     <name>instant::AdminClient</name>
     <message>
         <location filename="../lib/adminclient.cpp" line="+172"/>
@@ -2686,12 +2978,12 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
     </message>
     <message>
         <location line="+103"/>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-60"/>
         <source>The upload source is not readable.</source>
         <translation>La source du téléversement n’est pas lisible.</translation>
     </message>
@@ -2701,7 +2993,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>La taille d’une source de téléversement séquentielle doit être indiquée (Content-Length).</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>The signed upload URL is not an http(s) URL.</source>
         <translation>L’URL de téléversement signée n’est pas une URL http(s).</translation>
     </message>
@@ -2815,13 +3107,13 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
 <context>
     <name>instant::Job</name>
     <message>
-        <location filename="../lib/apijob.cpp" line="+189"/>
+        <location filename="../lib/apijob.cpp" line="+245"/>
         <source>The reply is larger than the limit of %1 bytes.</source>
         <translation>La réponse dépasse la limite de %1 octets.</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <location line="+43"/>
+        <location line="+87"/>
+        <location line="+42"/>
         <source>Invalid JSON at byte %1: %2</source>
         <translation>JSON invalide à l’octet %1&#xa0;: %2</translation>
     </message>

@@ -109,7 +109,8 @@ QString ConnectionDialog::token() const
 QString ConnectionDialog::validationError() const
 {
     const QUrl url = QUrl::fromUserInput(m_server->text().trimmed());
-    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
         return tr("The server URL must be an http or https address.");
     }
     if (QUuid::fromString(m_appId->text().trimmed()).isNull()) {
@@ -128,7 +129,8 @@ void ConnectionDialog::validate()
 
 void ConnectionDialog::browseCertificate()
 {
-    auto *dialog = new QFileDialog(this, tr("CA Certificate"), QString(), tr("PEM certificates (*.pem *.crt);;All files (*)"));
+    auto *dialog
+        = new QFileDialog(this, tr("CA Certificate"), QString(), tr("PEM certificates (*.pem *.crt);;All files (*)"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QFileDialog::fileSelected, m_certificate, &QLineEdit::setText);
     dialog->open();

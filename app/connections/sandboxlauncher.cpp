@@ -13,8 +13,7 @@ namespace console {
 
 SandboxLauncher::SandboxLauncher(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 SandboxLauncher::~SandboxLauncher()
 {

@@ -104,8 +104,7 @@ QString KeychainError::userMessage() const
 TokenStore::TokenStore(QObject *parent)
     : QObject(parent)
     , m_service(QStringLiteral("instant-console"))
-{
-}
+{ }
 
 TokenStore::~TokenStore() = default;
 

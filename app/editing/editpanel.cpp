@@ -1,15 +1,7 @@
 #include "editpanel.h"
 
-#include "editing_debug.h"
-
-#include "session/connectionsession.h"
-#include "session/panelfactory.h"
-#include "transact/stepentity.h"
-#include "transact/typedvalue.h"
-
-#include "adminclient.h"
-
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -26,6 +18,14 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QVBoxLayout>
+
+#include "adminclient.h"
+#include "editing_debug.h"
+#include "session/connectionsession.h"
+#include "session/panelfactory.h"
+#include "theme.h"
+#include "transact/stepentity.h"
+#include "transact/typedvalue.h"
 
 namespace console {
 
@@ -63,6 +63,9 @@ QLabel *errorLabel(QWidget *parent)
 
 /** Edits one attribute value with an explicit type; OK stays disabled while the text does not parse. */
 class ValueDialog final : public QDialog {
+    // Translated in the panel's context: these helpers have no meta-object of their own.
+    Q_DECLARE_TR_FUNCTIONS(console::EditPanel)
+
 public:
     ValueDialog(const QString &title, const QJsonValue &current, QWidget *parent)
         : QDialog(parent)
@@ -113,6 +116,9 @@ private:
 
 /** A namespace and its attributes as a JSON object. */
 class NewEntityDialog final : public QDialog {
+    // Translated in the panel's context: these helpers have no meta-object of their own.
+    Q_DECLARE_TR_FUNCTIONS(console::EditPanel)
+
 public:
     NewEntityDialog(const QString &ns, const QStringList &namespaces, QWidget *parent)
         : QDialog(parent)
@@ -170,6 +176,9 @@ private:
 
 /** Picks a link label and target entities: from the current result, or typed in as ids. */
 class LinkDialog final : public QDialog {
+    // Translated in the panel's context: these helpers have no meta-object of their own.
+    Q_DECLARE_TR_FUNCTIONS(console::EditPanel)
+
 public:
     LinkDialog(bool unlink, const QStringList &labels, QWidget *parent)
         : QDialog(parent)
@@ -326,8 +335,7 @@ EditPanel::~EditPanel()
 
 PanelFactory EditPanel::factory()
 {
-    return {QStringLiteral("edits"), tr("Edits"), QIcon(QStringLiteral(":/icons/table.svg")),
-        QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E),
+    return {QStringLiteral("edits"), tr("Edits"), Theme::icon(QStringLiteral("table")), QKeySequence(tr("Ctrl+2")),
         [](ConnectionSession *session, QWidget *parent) -> QWidget * { return new EditPanel(session, parent); }};
 }
 

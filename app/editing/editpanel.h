@@ -1,16 +1,14 @@
 #pragma once
 
-#include "editstage.h"
-
-#include "session/sessiontypes.h"
-
-#include "apijob.h"
-
 #include <optional>
 #include <vector>
 
 #include <QPointer>
 #include <QWidget>
+
+#include "apijob.h"
+#include "editstage.h"
+#include "session/sessiontypes.h"
 
 class QLabel;
 class QListView;

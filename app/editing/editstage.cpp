@@ -257,9 +257,16 @@ QStringList EditStage::irreversibleReasons() const
 {
     QStringList reasons;
     for (const Edit &edit : m_edits) {
-        if (edit.kind == Edit::Kind::DeleteEntity && edit.ns.startsWith(u'$')) {
+        if (edit.kind != Edit::Kind::DeleteEntity) {
+            continue;
+        }
+        if (edit.ns.startsWith(u'$')) {
             reasons.append(tr("Deleting %1 %2 cannot be undone: its system data is not restored by a transaction.")
                                .arg(edit.ns, edit.id));
+        } else if (edit.priorRecord.size() <= 1) {
+            // Only the id is known: an "undo" would bring back an empty entity and claim success.
+            reasons.append(
+                tr("Deleting %1 %2 cannot be undone: its values were not part of the results.").arg(edit.ns, edit.id));
         }
     }
     return reasons;

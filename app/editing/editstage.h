@@ -69,7 +69,10 @@ public:
     QJsonArray steps() const;
     /** The transaction that restores what the staged edits replace (run after steps()). */
     QJsonArray inverseSteps() const;
-    /** Namespaces whose deletion cannot be undone by a transaction (e.g. $files keeps its bytes elsewhere). */
+    /**
+     * Why the inverse cannot restore everything: deleted system entities ($files keeps its bytes elsewhere)
+     * and deleted entities whose values were not in the results. Empty when undo is faithful.
+     */
     QStringList irreversibleReasons() const;
 
     /** Splits a result record into plain attributes and link arrays (arrays of objects with an "id"). */

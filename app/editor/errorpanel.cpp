@@ -52,7 +52,8 @@ void ErrorPanel::showError(const instant::Error &error)
     if (type.isEmpty()) {
         type = error.httpStatus > 0 ? tr("HTTP %1").arg(error.httpStatus) : instant::Error::kindName(error.kind);
     }
-    m_title->setText(QStringLiteral("<b style=\"color:%1\">%2</b>").arg(Theme::errorColor().name(), type.toHtmlEscaped()));
+    m_title->setText(
+        QStringLiteral("<b style=\"color:%1\">%2</b>").arg(Theme::errorColor().name(), type.toHtmlEscaped()));
     m_message->setText(error.message.isEmpty() ? error.userMessage() : error.message);
 
     const QJsonValue hint = error.redactedHint();

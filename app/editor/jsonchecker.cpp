@@ -23,8 +23,7 @@ class Checker {
 public:
     explicit Checker(QStringView text)
         : m_text(text)
-    {
-    }
+    { }
 
     std::optional<JsonSyntaxError> run()
     {
@@ -60,10 +59,7 @@ private:
         }
     }
 
-    std::optional<JsonSyntaxError> fail(const QString &message)
-    {
-        return failAt(m_pos, message);
-    }
+    std::optional<JsonSyntaxError> fail(const QString &message) { return failAt(m_pos, message); }
 
     std::optional<JsonSyntaxError> failAt(qsizetype offset, const QString &message)
     {
@@ -223,7 +219,8 @@ private:
                     for (int i = 1; i <= 4; ++i) {
                         const qsizetype at = m_pos + i;
                         const QChar h = at < m_text.size() ? m_text.at(at) : QChar();
-                        const bool hex = (h >= u'0' && h <= u'9') || (h >= u'a' && h <= u'f') || (h >= u'A' && h <= u'F');
+                        const bool hex
+                            = (h >= u'0' && h <= u'9') || (h >= u'a' && h <= u'f') || (h >= u'A' && h <= u'F');
                         if (!hex) {
                             failAt(m_pos - 1, tr("Invalid \\u escape: expected four hex digits"));
                             return false;

@@ -112,8 +112,8 @@ void QueryEditor::checkSyntax()
 {
     m_checkTimer.stop();
     const std::optional<JsonSyntaxError> error = checkJson(text());
-    const bool changed = error.has_value() != m_error.has_value() ||
-        (error && (error->offset != m_error->offset || error->message != m_error->message));
+    const bool changed = error.has_value() != m_error.has_value()
+        || (error && (error->offset != m_error->offset || error->message != m_error->message));
     m_error = error;
     showError(error);
     if (changed) {

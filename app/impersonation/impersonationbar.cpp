@@ -47,9 +47,11 @@ ImpersonationBar::ImpersonationBar(ConnectionSession *session, QWidget *parent)
     auto *label = new QLabel(tr("Run as:"), this);
     row->addWidget(label);
     row->addWidget(m_mode);
-    row->addWidget(m_value, 1);
+    m_value->setMinimumWidth(280);
+    row->addWidget(m_value);
     row->addWidget(m_apply);
     row->addWidget(m_error);
+    row->addStretch(1);
 
     m_banner->setObjectName(QStringLiteral("impersonationBanner"));
     m_banner->setAutoFillBackground(true);
@@ -219,15 +221,15 @@ void ImpersonationBar::onIdentityChanged(const instant::Identity &identity)
         m_mode->setCurrentIndex(GuestMode);
         break;
     }
-    m_value->setVisible(identity.kind() == instant::Identity::Kind::Email ||
-        identity.kind() == instant::Identity::Kind::RefreshToken);
+    m_value->setVisible(
+        identity.kind() == instant::Identity::Kind::Email || identity.kind() == instant::Identity::Kind::RefreshToken);
 
     if (identity.isAdmin()) {
         m_banner->hide();
         return;
     }
-    m_bannerText->setText(tr("Acting as %1 — permission rules apply to everything in this tab")
-                              .arg(identity.displayName()));
+    m_bannerText->setText(
+        tr("Acting as %1 — permission rules apply to everything in this tab").arg(identity.displayName()));
     m_banner->show();
 }
 

@@ -1,13 +1,5 @@
 #include "permissionspanel.h"
 
-#include "permissions_debug.h"
-
-#include "session/connectionsession.h"
-#include "session/panelfactory.h"
-#include "transact/stepentity.h"
-
-#include "adminclient.h"
-
 // QScintilla's headers use the signals/slots keywords, which instantadmin turns off (QT_NO_KEYWORDS) for
 // everything that links it.
 #define signals Q_SIGNALS
@@ -31,6 +23,13 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include "adminclient.h"
+#include "permissions_debug.h"
+#include "session/connectionsession.h"
+#include "session/panelfactory.h"
+#include "theme.h"
+#include "transact/stepentity.h"
 
 namespace console {
 
@@ -185,8 +184,8 @@ PermissionsPanel::~PermissionsPanel() = default;
 
 PanelFactory PermissionsPanel::factory()
 {
-    return {QStringLiteral("permissions"), tr("Permissions"), QIcon(QStringLiteral(":/icons/guest.svg")),
-        QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_K),
+    return {QStringLiteral("permissions"), tr("Permissions"), Theme::icon(QStringLiteral("guest")),
+        QKeySequence(tr("Ctrl+6")),
         [](ConnectionSession *session, QWidget *parent) -> QWidget * { return new PermissionsPanel(session, parent); }};
 }
 

@@ -1,14 +1,13 @@
 #pragma once
 
-#include "checkresultsmodel.h"
-
-#include "apijob.h"
-#include "identity.h"
-
 #include <expected>
 
 #include <QPointer>
 #include <QWidget>
+
+#include "apijob.h"
+#include "checkresultsmodel.h"
+#include "identity.h"
 
 class QCheckBox;
 class QComboBox;

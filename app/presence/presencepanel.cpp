@@ -1,12 +1,5 @@
 #include "presencepanel.h"
 
-#include "presence_debug.h"
-
-#include "session/connectionsession.h"
-#include "session/panelfactory.h"
-
-#include "adminclient.h"
-
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -19,6 +12,12 @@
 #include <QTime>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include "adminclient.h"
+#include "presence_debug.h"
+#include "session/connectionsession.h"
+#include "session/panelfactory.h"
+#include "theme.h"
 
 namespace console {
 
@@ -85,8 +84,7 @@ PresencePanel::~PresencePanel() = default;
 
 PanelFactory PresencePanel::factory()
 {
-    return {QStringLiteral("presence"), tr("Presence"), QIcon(QStringLiteral(":/icons/live.svg")),
-        QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P),
+    return {QStringLiteral("presence"), tr("Presence"), Theme::icon(QStringLiteral("live")), QKeySequence(tr("Ctrl+4")),
         [](ConnectionSession *session, QWidget *parent) -> QWidget * { return new PresencePanel(session, parent); }};
 }
 

@@ -1,11 +1,10 @@
 #pragma once
 
-#include "presencemodel.h"
-
-#include "apijob.h"
-
 #include <QPointer>
 #include <QWidget>
+
+#include "apijob.h"
+#include "presencemodel.h"
 
 class QCheckBox;
 class QLabel;

@@ -64,7 +64,9 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const instant::RequestLogEntry &entry = m_log->at(index.row());
-    const bool failed = entry.error.has_value() || entry.status >= 400;
+    // A stream the console closed itself ends "cancelled"; that is not a failure worth highlighting.
+    const bool cancelled = entry.error && entry.error->kind == instant::Error::Kind::Cancelled;
+    const bool failed = (entry.error.has_value() && !cancelled) || entry.status >= 400;
 
     if (role == EntryIdRole) {
         return entry.id;
@@ -124,6 +126,9 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
         }
         if (entry.status == 0) {
             return entry.error ? instant::Error::kindName(entry.error->kind) : tr("failed");
+        }
+        if (cancelled) {
+            return tr("%1 (closed)").arg(entry.status);
         }
         return entry.status;
     case DurationColumn:

@@ -128,10 +128,13 @@ ResultsView::ResultsView(ConnectionSession *session, QWidget *parent)
     m_copyValueAction = makeAction(this, tr("Copy Value"), QStringLiteral("copy"), QKeySequence::Copy);
     m_copyPathAction = makeAction(this, tr("Copy JSON Path"), QStringLiteral("copy"), QKeySequence(tr("Ctrl+Shift+C")));
     m_copyIdAction = makeAction(this, tr("Copy Entity Id"), QStringLiteral("copy"), QKeySequence(tr("Ctrl+Alt+C")));
-    m_exportJsonAction = makeAction(this, tr("Export Result as JSON…"), QStringLiteral("export"), QKeySequence(tr("Ctrl+Shift+E")));
-    m_exportCsvAction = makeAction(this, tr("Export Namespace as CSV…"), QStringLiteral("export"), QKeySequence(tr("Ctrl+Alt+E")));
+    m_exportJsonAction
+        = makeAction(this, tr("Export Result as JSON…"), QStringLiteral("export"), QKeySequence(tr("Ctrl+Shift+E")));
+    m_exportCsvAction
+        = makeAction(this, tr("Export Namespace as CSV…"), QStringLiteral("export"), QKeySequence(tr("Ctrl+Alt+E")));
     m_treePageAction = makeAction(this, tr("Show Result as Tree"), QStringLiteral("tree"), QKeySequence(tr("Alt+1")));
-    m_tablePageAction = makeAction(this, tr("Show Result as Table"), QStringLiteral("table"), QKeySequence(tr("Alt+2")));
+    m_tablePageAction
+        = makeAction(this, tr("Show Result as Table"), QStringLiteral("table"), QKeySequence(tr("Alt+2")));
     m_rawPageAction = makeAction(this, tr("Show Result as JSON"), QStringLiteral("raw"), QKeySequence(tr("Alt+3")));
     connect(m_copyValueAction, &QAction::triggered, this, &ResultsView::copyValue);
     connect(m_copyPathAction, &QAction::triggered, this, &ResultsView::copyPath);
@@ -188,11 +191,11 @@ QList<QAction *> ResultsView::viewActions() const
 
 void ResultsView::setResult(const ResultSnapshot &result, bool replace)
 {
-    if (replace || m_treeModel->result().isNull()) {
-        m_treeModel->setResult(result);
-    } else {
-        m_treeModel->updateResultAsync(result);
+    // Even a first result of 100k entities is indexed on the worker; the model resets when it is ready.
+    if (replace) {
+        m_treeModel->clear();
     }
+    m_treeModel->updateResultAsync(result);
 }
 
 void ResultsView::clear()
@@ -266,9 +269,10 @@ void ResultsView::refreshRaw()
     watcher->setFuture(QtConcurrent::run([result]() -> QString {
         const QByteArray json = result.root.toJson();
         if (json.size() > kRawPrettyLimit) {
-            return QString::fromUtf8(json.left(kRawPrettyLimit)) +
-                QCoreApplication::translate("console::ResultsView", "\n\n… cut at %1 MB; export the result to see all of it.")
-                    .arg(kRawPrettyLimit / (1024 * 1024));
+            return QString::fromUtf8(json.left(kRawPrettyLimit))
+                + QCoreApplication::translate(
+                    "console::ResultsView", "\n\n… cut at %1 MB; export the result to see all of it.")
+                      .arg(kRawPrettyLimit / (1024 * 1024));
         }
         return formatJsonText(QString::fromUtf8(json));
     }));
@@ -305,7 +309,9 @@ void ResultsView::copyValue()
         if (index.isValid()) {
             const QModelIndex source = m_tableProxy->mapToSource(index);
             const QVariant raw = m_tableModel->data(source, ResultTableModel::SortRole);
-            text = raw.typeId() == QMetaType::QString ? raw.toString() : m_tableModel->data(source, ResultTableModel::JsonRole).toString();
+            text = raw.typeId() == QMetaType::QString
+                ? raw.toString()
+                : m_tableModel->data(source, ResultTableModel::JsonRole).toString();
         }
     } else if (page() == Page::Raw) {
         text = m_raw->textCursor().selectedText();
@@ -351,8 +357,8 @@ void ResultsView::copyId()
 
 void ResultsView::exportJson()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Result"), QStringLiteral("result.json"),
-        tr("JSON files (*.json);;All files (*)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Result"), QStringLiteral("result.json"), tr("JSON files (*.json);;All files (*)"));
     if (!path.isEmpty()) {
         startExport(false, path);
     }
@@ -365,8 +371,8 @@ void ResultsView::exportCsv()
         Q_EMIT statusMessage(tr("Nothing to export"));
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export %1 as CSV").arg(ns), ns + QStringLiteral(".csv"),
-        tr("CSV files (*.csv);;All files (*)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export %1 as CSV").arg(ns), ns + QStringLiteral(".csv"), tr("CSV files (*.csv);;All files (*)"));
     if (!path.isEmpty()) {
         startExport(true, path);
     }

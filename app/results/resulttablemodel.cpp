@@ -133,11 +133,11 @@ ResultTableModel::ResultTableModel(ResultTreeModel *source, QObject *parent)
         }
     });
 
-    connect(source, &QAbstractItemModel::layoutAboutToBeChanged, this,
-        [this](const QList<QPersistentModelIndex> &parents) {
+    connect(
+        source, &QAbstractItemModel::layoutAboutToBeChanged, this, [this](const QList<QPersistentModelIndex> &parents) {
             const QModelIndex ours = m_source->namespaceIndex(m_nsRow);
-            if (!parents.isEmpty() && !parents.contains(QPersistentModelIndex(ours)) &&
-                !parents.contains(QPersistentModelIndex())) {
+            if (!parents.isEmpty() && !parents.contains(QPersistentModelIndex(ours))
+                && !parents.contains(QPersistentModelIndex())) {
                 return;
             }
             Q_EMIT layoutAboutToBeChanged();
@@ -146,20 +146,21 @@ ResultTableModel::ResultTableModel(ResultTreeModel *source, QObject *parent)
             const QModelIndexList persistent = persistentIndexList();
             for (const QModelIndex &index : persistent) {
                 m_layoutIndexes.append(QPersistentModelIndex(index));
-                m_layoutKeys.append(m_source->entity(m_nsRow, index.row()).value("id").stringView().toString().toUtf8());
+                m_layoutKeys.append(
+                    m_source->entity(m_nsRow, index.row()).value("id").stringView().toString().toUtf8());
             }
         });
     connect(source, &QAbstractItemModel::layoutChanged, this, [this](const QList<QPersistentModelIndex> &parents) {
         const QModelIndex ours = m_source->namespaceIndex(m_nsRow);
-        if (!parents.isEmpty() && !parents.contains(QPersistentModelIndex(ours)) &&
-            !parents.contains(QPersistentModelIndex())) {
+        if (!parents.isEmpty() && !parents.contains(QPersistentModelIndex(ours))
+            && !parents.contains(QPersistentModelIndex())) {
             return;
         }
         resolveNamespace();
         for (qsizetype i = 0; i < m_layoutIndexes.size(); ++i) {
             const QModelIndex moved = m_source->entityIndex(m_nsRow, m_layoutKeys.at(i));
-            changePersistentIndex(
-                m_layoutIndexes.at(i), moved.isValid() ? index(moved.row(), m_layoutIndexes.at(i).column()) : QModelIndex());
+            changePersistentIndex(m_layoutIndexes.at(i),
+                moved.isValid() ? index(moved.row(), m_layoutIndexes.at(i).column()) : QModelIndex());
         }
         m_layoutIndexes.clear();
         m_layoutKeys.clear();
@@ -198,8 +199,7 @@ void ResultTableModel::resolveNamespace()
 
 bool ResultTableModel::isOurs(const QModelIndex &sourceParent) const
 {
-    return m_nsRow >= 0 && sourceParent.isValid() && !sourceParent.parent().isValid() &&
-        sourceParent.row() == m_nsRow;
+    return m_nsRow >= 0 && sourceParent.isValid() && !sourceParent.parent().isValid() && sourceParent.row() == m_nsRow;
 }
 
 void ResultTableModel::onColumnsChanged(int nsRow)
@@ -366,7 +366,8 @@ bool ResultTableModel::setData(const QModelIndex &index, const QVariant &value, 
         return false;
     }
     // The model shows the server's data; the edit is staged elsewhere and arrives with the next result.
-    Q_EMIT editRequested(entityRef(index.row()), QString::fromUtf8(columnKey(index.column())), parseEdit(value.toString()));
+    Q_EMIT editRequested(
+        entityRef(index.row()), QString::fromUtf8(columnKey(index.column())), parseEdit(value.toString()));
     return false;
 }
 

@@ -338,8 +338,8 @@ bool ResultTreeModel::applyDiff(const ResultDiff &diff)
     }
 
     m_result = diff.newResult;
-    Q_EMIT resultApplied(diff.changedEntities, diff.addedEntities, diff.removedEntities, diff.elapsedUs,
-        clock.nsecsElapsed() / 1000);
+    Q_EMIT resultApplied(
+        diff.changedEntities, diff.addedEntities, diff.removedEntities, diff.elapsedUs, clock.nsecsElapsed() / 1000);
     return true;
 }
 
@@ -393,7 +393,8 @@ void ResultTreeModel::reconcile(Item *item, const instant::JsonNode &newJson, co
                 last = oldRow;
             }
             local.oldRowOfNew.push_back(oldRow);
-            local.changed.push_back(oldRow >= 0 && !jsonEqual(item->children[std::size_t(oldRow)]->json, newJson.at(r)));
+            local.changed.push_back(
+                oldRow >= 0 && !jsonEqual(item->children[std::size_t(oldRow)]->json, newJson.at(r)));
             local.keys.push_back(std::move(key));
         }
         for (std::size_t r = 0; r < kept.size(); ++r) {
@@ -473,8 +474,8 @@ void ResultTreeModel::reconcile(Item *item, const instant::JsonNode &newJson, co
             fresh.push_back(std::move(child));
         }
         beginInsertRows(parentIndex, int(r), int(end));
-        item->children.insert(item->children.begin() + r, std::make_move_iterator(fresh.begin()),
-            std::make_move_iterator(fresh.end()));
+        item->children.insert(
+            item->children.begin() + r, std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
         renumber(item->children, r);
         endInsertRows();
         if (m_flashMs > 0) {
@@ -553,8 +554,8 @@ void ResultTreeModel::onFlashTimer()
         } else {
             still.append(index);
         }
-        Q_EMIT dataChanged(index.sibling(index.row(), KeyColumn), index.sibling(index.row(), ValueColumn),
-            {Qt::BackgroundRole});
+        Q_EMIT dataChanged(
+            index.sibling(index.row(), KeyColumn), index.sibling(index.row(), ValueColumn), {Qt::BackgroundRole});
     }
     m_flashing = still;
     Q_EMIT flashTick();
@@ -728,7 +729,8 @@ QString ResultTreeModel::jsonPath(const QModelIndex &index) const
                 parts.prepend(QStringLiteral(".") + key);
             } else {
                 QString escaped = key;
-                escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+                escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+                    .replace(QLatin1Char('"'), QStringLiteral("\\\""));
                 parts.prepend(QStringLiteral("[\"") + escaped + QStringLiteral("\"]"));
             }
         }

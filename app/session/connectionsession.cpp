@@ -52,8 +52,8 @@ void learnLevel(SchemaInfo &schema, const QString &ns, const instant::JsonNode &
 
 } // namespace
 
-ConnectionSession::ConnectionSession(const ConnectionProfile &profile, const instant::Connection &connection,
-    instant::RequestLog *log, QObject *parent)
+ConnectionSession::ConnectionSession(
+    const ConnectionProfile &profile, const instant::Connection &connection, instant::RequestLog *log, QObject *parent)
     : QObject(parent)
     , m_profile(profile)
     , m_log(log)

@@ -5,8 +5,8 @@
 
 #include "error.h"
 #include "identity.h"
-#include "json/jsontree.h"
 #include "requestlog.h"
+#include "json/jsontree.h"
 
 #include <QElapsedTimer>
 #include <QJsonValue>
@@ -49,8 +49,8 @@ public:
     Q_ENUM(State)
 
     /** log may be shared by several sessions (the window's request log); it is not owned. */
-    ConnectionSession(const ConnectionProfile &profile, const instant::Connection &connection,
-        instant::RequestLog *log, QObject *parent = nullptr);
+    ConnectionSession(const ConnectionProfile &profile, const instant::Connection &connection, instant::RequestLog *log,
+        QObject *parent = nullptr);
     ~ConnectionSession() override;
 
     const ConnectionProfile &profile() const { return m_profile; }

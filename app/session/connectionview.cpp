@@ -4,8 +4,8 @@
 #include "editor/errorpanel.h"
 #include "editor/queryeditor.h"
 #include "impersonation/impersonationbar.h"
-#include "results/resulttreemodel.h"
 #include "results/resultsview.h"
+#include "results/resulttreemodel.h"
 #include "settings.h"
 #include "theme.h"
 
@@ -76,7 +76,8 @@ ConnectionView::ConnectionView(ConnectionSession *session, Settings *settings, Q
     m_completeAction = makeAction(this, tr("Complete"), QStringLiteral("schema"), QKeySequence(tr("Ctrl+Space")));
     m_historyAction = makeAction(this, tr("Query History"), QStringLiteral("history"), QKeySequence(tr("Ctrl+H")));
     m_saveQueryAction = makeAction(this, tr("Save Query As…"), QStringLiteral("save"), QKeySequence::Save);
-    m_savedQueriesAction = makeAction(this, tr("Saved Queries"), QStringLiteral("save"), QKeySequence(tr("Ctrl+Shift+O")));
+    m_savedQueriesAction
+        = makeAction(this, tr("Saved Queries"), QStringLiteral("save"), QKeySequence(tr("Ctrl+Shift+O")));
     m_refreshSchemaAction = makeAction(this, tr("Refresh Schema"), QStringLiteral("refresh"), QKeySequence(tr("F5")));
 
     m_historyMenu = new QMenu(this);
@@ -126,6 +127,7 @@ ConnectionView::ConnectionView(ConnectionSession *session, Settings *settings, Q
     workSplitter->addWidget(m_results);
     workSplitter->setStretchFactor(0, 2);
     workSplitter->setStretchFactor(1, 5);
+    workSplitter->setSizes({260, 520});
 
     m_panelTabs->setObjectName(QStringLiteral("panelTabs"));
     m_panelTabs->setTabsClosable(true);
@@ -148,12 +150,10 @@ ConnectionView::ConnectionView(ConnectionSession *session, Settings *settings, Q
     connect(m_formatAction, &QAction::triggered, this, &ConnectionView::formatQuery);
     connect(m_completeAction, &QAction::triggered, m_editor, &QueryEditor::complete);
     connect(m_saveQueryAction, &QAction::triggered, this, &ConnectionView::saveQueryAs);
-    connect(m_historyAction, &QAction::triggered, this, [this] {
-        m_historyMenu->popup(mapToGlobal(m_editor->geometry().topLeft()));
-    });
-    connect(m_savedQueriesAction, &QAction::triggered, this, [this] {
-        m_savedMenu->popup(mapToGlobal(m_editor->geometry().topLeft()));
-    });
+    connect(m_historyAction, &QAction::triggered, this,
+        [this] { m_historyMenu->popup(mapToGlobal(m_editor->geometry().topLeft())); });
+    connect(m_savedQueriesAction, &QAction::triggered, this,
+        [this] { m_savedMenu->popup(mapToGlobal(m_editor->geometry().topLeft())); });
     connect(m_refreshSchemaAction, &QAction::triggered, session, &ConnectionSession::refreshSchema);
     connect(m_editor, &QueryEditor::runRequested, this, &ConnectionView::run);
     connect(m_panelTabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
@@ -185,7 +185,10 @@ ConnectionView::ConnectionView(ConnectionSession *session, Settings *settings, Q
 
 ConnectionView::~ConnectionView()
 {
+    // The window around this view may be half destroyed already: no signal of the closing stream may
+    // reach it.
     if (m_live) {
+        m_live->disconnect(this);
         m_live->close();
     }
 }
@@ -217,8 +220,8 @@ void ConnectionView::setLive(bool live)
 
 bool ConnectionView::isSubscribed() const
 {
-    return m_live && m_live->state() != instant::LiveQuery::State::Closed &&
-        m_live->state() != instant::LiveQuery::State::Failed;
+    return m_live && m_live->state() != instant::LiveQuery::State::Closed
+        && m_live->state() != instant::LiveQuery::State::Failed;
 }
 
 QList<QAction *> ConnectionView::tabActions() const
@@ -467,8 +470,8 @@ void ConnectionView::fillSavedMenu()
     m_savedMenu->clear();
     m_savedMenu->addAction(m_saveQueryAction);
     m_savedMenu->addSeparator();
-    const QMap<QString, QString> saved = m_settings ? m_settings->savedQueries(m_session->profile().id)
-                                                    : QMap<QString, QString>();
+    const QMap<QString, QString> saved
+        = m_settings ? m_settings->savedQueries(m_session->profile().id) : QMap<QString, QString>();
     if (saved.isEmpty()) {
         m_savedMenu->addAction(tr("No saved queries"))->setEnabled(false);
         return;

@@ -1,13 +1,5 @@
 #include "storagepanel.h"
 
-#include "storage_debug.h"
-
-#include "session/connectionsession.h"
-#include "session/panelfactory.h"
-
-#include "adminclient.h"
-#include "sse/livequery.h"
-
 #include <functional>
 
 #include <QApplication>
@@ -44,6 +36,13 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include "adminclient.h"
+#include "session/connectionsession.h"
+#include "session/panelfactory.h"
+#include "sse/livequery.h"
+#include "storage_debug.h"
+#include "theme.h"
 
 namespace console {
 
@@ -272,8 +271,7 @@ StoragePanel::~StoragePanel()
 
 PanelFactory StoragePanel::factory()
 {
-    return {QStringLiteral("storage"), tr("Storage"), QIcon(QStringLiteral(":/icons/save.svg")),
-        QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S),
+    return {QStringLiteral("storage"), tr("Storage"), Theme::icon(QStringLiteral("save")), QKeySequence(tr("Ctrl+5")),
         [](ConnectionSession *session, QWidget *parent) -> QWidget * { return new StoragePanel(session, parent); }};
 }
 

@@ -1,15 +1,14 @@
 #pragma once
 
-#include "filetreemodel.h"
-
-#include "apijob.h"
-
 #include <memory>
 #include <vector>
 
 #include <QPointer>
 #include <QUrl>
 #include <QWidget>
+
+#include "apijob.h"
+#include "filetreemodel.h"
 
 class QLabel;
 class QNetworkReply;

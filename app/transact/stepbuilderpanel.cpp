@@ -1,12 +1,5 @@
 #include "stepbuilderpanel.h"
 
-#include "transact_debug.h"
-
-#include "session/connectionsession.h"
-#include "session/panelfactory.h"
-
-#include "adminclient.h"
-
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
@@ -30,6 +23,12 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include "adminclient.h"
+#include "session/connectionsession.h"
+#include "session/panelfactory.h"
+#include "theme.h"
+#include "transact_debug.h"
 
 namespace console {
 
@@ -117,8 +116,7 @@ int StepBuilderPanel::blamedStep(const instant::Error &error, const QJsonArray &
 
 PanelFactory StepBuilderPanel::factory()
 {
-    return {QStringLiteral("transact"), tr("Transact"), QIcon(QStringLiteral(":/icons/run.svg")),
-        QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T),
+    return {QStringLiteral("transact"), tr("Transact"), Theme::icon(QStringLiteral("run")), QKeySequence(tr("Ctrl+1")),
         [](ConnectionSession *session, QWidget *parent) -> QWidget * { return new StepBuilderPanel(session, parent); }};
 }
 

@@ -1,11 +1,10 @@
 #pragma once
 
-#include "stepsmodel.h"
-
-#include "apijob.h"
-
 #include <QPointer>
 #include <QWidget>
+
+#include "apijob.h"
+#include "stepsmodel.h"
 
 class QCheckBox;
 class QComboBox;

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "typedvalue.h"
-
 #include <expected>
 
 #include <QCoreApplication>
 #include <QJsonValue>
 #include <QString>
+
+#include "typedvalue.h"
 
 namespace console {
 
@@ -16,7 +16,7 @@ namespace console {
  * attribute is "label.id".
  */
 struct StepEntity {
-    Q_DECLARE_TR_FUNCTIONS(StepEntity)
+    Q_DECLARE_TR_FUNCTIONS(console::StepEntity)
 
 public:
     enum class Form {

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "txstep.h"
-
 #include <expected>
 #include <vector>
 
 #include <QAbstractListModel>
 #include <QJsonArray>
+
+#include "txstep.h"
 
 namespace console {
 

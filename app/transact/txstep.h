@@ -1,14 +1,14 @@
 #pragma once
 
-#include "stepentity.h"
-#include "typedvalue.h"
-
 #include <expected>
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QList>
 #include <QString>
+
+#include "stepentity.h"
+#include "typedvalue.h"
 
 namespace console {
 
@@ -28,7 +28,7 @@ struct StepError {
 
 /** One InstaML step as the builder edits it (spec §7.1); toJson() yields exactly what is sent. */
 struct TxStep {
-    Q_DECLARE_TR_FUNCTIONS(TxStep)
+    Q_DECLARE_TR_FUNCTIONS(console::TxStep)
 
 public:
     enum class Op {

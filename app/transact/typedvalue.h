@@ -13,7 +13,7 @@ namespace console {
  * Converting to JSON validates the text for that type, so each cell can show its own error.
  */
 struct TypedValue {
-    Q_DECLARE_TR_FUNCTIONS(TypedValue)
+    Q_DECLARE_TR_FUNCTIONS(console::TypedValue)
 
 public:
     enum class Type {

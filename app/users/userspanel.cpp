@@ -1,13 +1,5 @@
 #include "userspanel.h"
 
-#include "users_debug.h"
-
-#include "session/connectionsession.h"
-#include "session/panelfactory.h"
-#include "transact/stepentity.h"
-
-#include "adminclient.h"
-
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -24,6 +16,13 @@
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include "adminclient.h"
+#include "session/connectionsession.h"
+#include "session/panelfactory.h"
+#include "theme.h"
+#include "transact/stepentity.h"
+#include "users_debug.h"
 
 namespace console {
 
@@ -58,8 +57,7 @@ UsersPanel::~UsersPanel() = default;
 
 PanelFactory UsersPanel::factory()
 {
-    return {QStringLiteral("users"), tr("Users"), QIcon(QStringLiteral(":/icons/user.svg")),
-        QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U),
+    return {QStringLiteral("users"), tr("Users"), Theme::icon(QStringLiteral("user")), QKeySequence(tr("Ctrl+3")),
         [](ConnectionSession *session, QWidget *parent) -> QWidget * { return new UsersPanel(session, parent); }};
 }
 
@@ -236,15 +234,16 @@ void UsersPanel::showStatus(const QString &text)
     m_error->setVisible(false);
 }
 
-bool UsersPanel::track(instant::ApiJob *job)
+void UsersPanel::track(instant::ApiJob *job)
 {
+    // A newer action replaces an unfinished one; its late answer must not overwrite what follows.
     if (m_job) {
+        m_job->disconnect(this);
         m_job->cancel();
     }
     m_job = job;
     showError({});
     m_status->setText(tr("Working…"));
-    return true;
 }
 
 void UsersPanel::find()

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "apijob.h"
-
 #include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
+
+#include "apijob.h"
 
 class QComboBox;
 class QLabel;
@@ -66,7 +66,7 @@ private:
     void showToken(const QString &token);
     void showError(const QString &text);
     void showStatus(const QString &text);
-    bool track(instant::ApiJob *job);
+    void track(instant::ApiJob *job);
     void updateActions();
     std::optional<QString> magicEmail();
 

@@ -1,25 +1,22 @@
 #include "json/jsontree.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <bit>
 #include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <iterator>
 #include <limits>
 #include <mutex>
 #include <new>
-#include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include <simdjson.h>
-
-#if __has_include(<sys/mman.h>)
-#include <sys/mman.h>
-#endif
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -39,58 +36,12 @@ Q_LOGGING_CATEGORY(lcJson, "instant.json", QtWarningMsg)
 
 namespace detail {
 
-// Fresh memory is faulted in page by page; for the tens of megabytes of a big reply that costs as
-// much as parsing. Asking for transparent huge pages cuts the number of faults by 512.
-void adviseHugePages(void *p, std::size_t size)
-{
-#ifdef MADV_HUGEPAGE
-    constexpr std::uintptr_t kHuge = 2 * 1024 * 1024;
-    if (size < 2 * kHuge) {
-        return;
-    }
-    const auto begin = (reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
-    const auto end = (reinterpret_cast<std::uintptr_t>(p) + size) & ~(kHuge - 1);
-    if (end > begin) {
-        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
-    }
-#else
-    Q_UNUSED(p)
-    Q_UNUSED(size)
-#endif
-}
-
-// One value of the document. Scalars hold their value inline; strings and keys point into the pool;
-// containers hold the index range of their children, which always sit next to each other.
-struct JsonNodeRecord {
-    std::uint32_t keyOffset;
-    // Bits 0-2: JsonNode::Type, bits 3-4: NumberKind, bits 5-31: key length.
-    std::uint32_t meta;
-    union {
-        std::int64_t i;
-        std::uint64_t u;
-        double d;
-        bool b;
-        struct {
-            std::uint32_t first;
-            std::uint32_t count;
-        } range;
-        struct {
-            std::uint32_t offset;
-            std::uint32_t length;
-        } str;
-    } v;
-
-    std::uint8_t type() const { return std::uint8_t(meta & 7u); }
-    std::uint8_t numberKind() const { return std::uint8_t((meta >> 3) & 3u); }
-    std::uint32_t keyLength() const { return meta >> 5; }
-};
-static_assert(sizeof(JsonNodeRecord) == 16);
-
-enum NumberKind : std::uint8_t {
-    NumberInt64,
-    NumberUInt64,
-    NumberDouble,
-};
+// The tree keeps simdjson's own document (its tape and string buffer) and adds one record per value:
+// the position of its tape entry, in an order where the children of every container sit next to each
+// other. A container's children are nodes [first, first + count); first replaces the end position in
+// the low 32 bits of the container's tape entry (the count stays in bits 32-55), so the record of a
+// value is 4 bytes.
+using NodeRecord = std::uint32_t;
 
 // Where the children of one container sit. Blocks are allocated in index order and tile
 // [1, nodeCount), so the block holding a node, and with it the node's parent, is a binary search away.
@@ -102,81 +53,69 @@ struct ChildBlock {
 // Large buffers of trees that died, kept for a short while for the next big decode. Faulting in
 // fresh pages costs about as much as parsing on many machines; a live query replaces its result with
 // a full snapshot on every change, so the previous tree's memory is usually what the next one needs.
-// Bounded in bytes and in age; small buffers are never kept.
-class BufferCache {
+// Bounded in size and in age; small buffers are never kept. Item is either a malloc'ed block (sizes in
+// bytes) or a simdjson document (sizes in input bytes it can hold; it uses 2-3 times that in memory).
+template<typename Item, std::size_t MaxTotal>
+class RecycleBin {
 public:
     static constexpr std::size_t kMinSize = 1024 * 1024;
-    static constexpr std::size_t kMaxTotal = 256 * 1024 * 1024;
+    static constexpr std::size_t kMaxTotal = MaxTotal;
     static constexpr auto kMaxAge = std::chrono::seconds(20);
 
-    static BufferCache &instance()
+    static RecycleBin &instance()
     {
-        static BufferCache cache;
-        return cache;
+        static RecycleBin bin;
+        return bin;
     }
-    ~BufferCache()
+    ~RecycleBin() { s_alive.store(false); }
+
+    /** Takes a kept item of at least size (and at most twice that, so a small decode does not pin a big one). */
+    static bool take(std::size_t size, Item &item, std::size_t &capacity)
     {
-        s_alive.store(false);
-        for (const Entry &entry : m_entries) {
-            std::free(entry.data);
+        if (size < kMinSize || !s_alive.load()) {
+            return false;
         }
+        RecycleBin &bin = instance();
+        std::lock_guard lock(bin.m_mutex);
+        bin.expire();
+        auto best = bin.m_entries.end();
+        for (auto it = bin.m_entries.begin(); it != bin.m_entries.end(); ++it) {
+            if (it->capacity >= size && it->capacity <= 2 * size
+                && (best == bin.m_entries.end() || it->capacity < best->capacity)) {
+                best = it;
+            }
+        }
+        if (best == bin.m_entries.end()) {
+            return false;
+        }
+        item = std::move(best->item);
+        capacity = best->capacity;
+        bin.m_total -= best->capacity;
+        bin.m_entries.erase(best);
+        return true;
     }
 
-    /** A buffer of at least size bytes (capacity set to its real size); nullptr if out of memory. */
-    static void *acquire(std::size_t size, std::size_t &capacity)
+    /** Keeps item for a later take(); returns false (item untouched) if it is not worth keeping. */
+    static bool keep(Item &item, std::size_t capacity)
     {
-        if (size >= kMinSize && s_alive.load()) {
-            BufferCache &cache = instance();
-            std::lock_guard lock(cache.m_mutex);
-            cache.expire();
-            // Best fit, and not more than twice the need, so a small decode does not pin a big buffer.
-            auto best = cache.m_entries.end();
-            for (auto it = cache.m_entries.begin(); it != cache.m_entries.end(); ++it) {
-                if (it->capacity >= size && it->capacity <= 2 * size
-                    && (best == cache.m_entries.end() || it->capacity < best->capacity)) {
-                    best = it;
-                }
-            }
-            if (best != cache.m_entries.end()) {
-                void *data = best->data;
-                capacity = best->capacity;
-                cache.m_total -= best->capacity;
-                cache.m_entries.erase(best);
-                return data;
-            }
+        if (capacity < kMinSize || capacity > kMaxTotal || !s_alive.load()) {
+            return false;
         }
-        capacity = size;
-        void *data = std::malloc(std::max<std::size_t>(size, 1));
-        if (data) {
-            adviseHugePages(data, size);
+        RecycleBin &bin = instance();
+        std::lock_guard lock(bin.m_mutex);
+        bin.expire();
+        while (!bin.m_entries.empty() && bin.m_total + capacity > kMaxTotal) {
+            bin.m_total -= bin.m_entries.front().capacity;
+            bin.m_entries.erase(bin.m_entries.begin());
         }
-        return data;
-    }
-
-    static void release(void *data, std::size_t capacity)
-    {
-        if (!data) {
-            return;
-        }
-        if (capacity >= kMinSize && capacity <= kMaxTotal && s_alive.load()) {
-            BufferCache &cache = instance();
-            std::lock_guard lock(cache.m_mutex);
-            cache.expire();
-            while (!cache.m_entries.empty() && cache.m_total + capacity > kMaxTotal) {
-                std::free(cache.m_entries.front().data);
-                cache.m_total -= cache.m_entries.front().capacity;
-                cache.m_entries.erase(cache.m_entries.begin());
-            }
-            cache.m_entries.push_back(Entry {data, capacity, std::chrono::steady_clock::now()});
-            cache.m_total += capacity;
-            return;
-        }
-        std::free(data);
+        bin.m_entries.push_back(Entry {std::move(item), capacity, std::chrono::steady_clock::now()});
+        bin.m_total += capacity;
+        return true;
     }
 
 private:
     struct Entry {
-        void *data;
+        Item item;
         std::size_t capacity;
         std::chrono::steady_clock::time_point since;
     };
@@ -185,7 +124,6 @@ private:
     {
         const auto limit = std::chrono::steady_clock::now() - kMaxAge;
         while (!m_entries.empty() && m_entries.front().since < limit) {
-            std::free(m_entries.front().data);
             m_total -= m_entries.front().capacity;
             m_entries.erase(m_entries.begin());
         }
@@ -197,251 +135,217 @@ private:
     std::size_t m_total = 0;
 };
 
-// Plain malloc'ed buffers: they only ever grow at the end, and realloc of large blocks remaps pages
-// instead of copying them.
+// Owns a malloc'ed block, so that a bin entry frees it when dropped.
+struct MallocBlock {
+    void *data = nullptr;
+
+    MallocBlock() = default;
+    explicit MallocBlock(void *p)
+        : data(p)
+    { }
+    MallocBlock(MallocBlock &&other) noexcept
+        : data(std::exchange(other.data, nullptr))
+    { }
+    MallocBlock &operator=(MallocBlock &&other) noexcept
+    {
+        std::swap(data, other.data);
+        return *this;
+    }
+    ~MallocBlock() { std::free(data); }
+};
+
+using BlockBin = RecycleBin<MallocBlock, 64 * 1024 * 1024>;
+using DocumentBin = RecycleBin<simdjson::dom::document, 96 * 1024 * 1024>;
+
+// A block of at least size bytes (capacity set to its real size); nullptr if out of memory.
+void *acquireBlock(std::size_t size, std::size_t &capacity)
+{
+    MallocBlock block;
+    if (BlockBin::take(size, block, capacity)) {
+        return std::exchange(block.data, nullptr);
+    }
+    capacity = size;
+    return std::malloc(std::max<std::size_t>(size, 1));
+}
+
+void releaseBlock(void *data, std::size_t capacity)
+{
+    MallocBlock block(data);
+    BlockBin::keep(block, capacity);
+}
+
+// A document whose buffers hold an input of length bytes: a kept one, or a fresh one. Fresh buffers are
+// not advised for transparent huge pages: on loaded machines the kernel then often stalls compacting
+// memory, and a first decode took 3-4 times longer than with plain pages in about half of the runs.
+bool acquireDocument(simdjson::dom::document &doc, std::size_t length)
+{
+    std::size_t capacity = 0;
+    if (DocumentBin::take(length, doc, capacity)) {
+        return true;
+    }
+    return doc.allocate(std::max<std::size_t>(length, simdjson::dom::MINIMAL_DOCUMENT_CAPACITY)) == simdjson::SUCCESS;
+}
+
 struct JsonTreeData {
-    std::vector<ChildBlock> blocks;
-    JsonNodeRecord *nodes = nullptr;
+    simdjson::dom::document doc;
+    const std::uint64_t *tape = nullptr;
+    const std::uint8_t *strings = nullptr;
+    NodeRecord *nodes = nullptr;
     std::uint32_t nodeCount = 0;
     std::size_t nodeBytes = 0;
-    char *pool = nullptr;
-    std::uint32_t poolSize = 0;
-    std::size_t poolBytes = 0;
+    std::size_t tapeLength = 0;
+    std::size_t stringBytes = 0;
+    ChildBlock *blocks = nullptr;
+    std::uint32_t blockCount = 0;
+    std::size_t blockBytes = 0;
+    // Containers with more children than the tape can count (2^24 - 1 or more): node index and count.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> bigCounts;
 
     JsonTreeData() = default;
     JsonTreeData(const JsonTreeData &) = delete;
     JsonTreeData &operator=(const JsonTreeData &) = delete;
     ~JsonTreeData()
     {
-        BufferCache::release(nodes, nodeBytes);
-        BufferCache::release(pool, poolBytes);
+        DocumentBin::keep(doc, doc.capacity());
+        releaseBlock(nodes, nodeBytes);
+        releaseBlock(blocks, blockBytes);
     }
 };
 
 } // namespace detail
 
-using detail::adviseHugePages;
-using detail::BufferCache;
-using detail::JsonNodeRecord;
+using detail::ChildBlock;
 using detail::JsonTreeData;
+using detail::NodeRecord;
 
 namespace {
 
-constexpr std::uint32_t kMaxNodes = std::numeric_limits<std::uint32_t>::max();
-constexpr std::uint32_t kMaxKeyLength = (1u << 27) - 1;
-// Spare bytes behind the string pool for fixed-size copies of short strings.
-constexpr std::size_t kPoolSlack = 64;
-
 // Inputs and trees are addressed with 32-bit offsets; that bounds a document to 4 GiB.
 constexpr std::size_t kMaxInput = std::numeric_limits<std::uint32_t>::max() - simdjson::SIMDJSON_PADDING;
+constexpr std::uint64_t kPayloadMask = simdjson::internal::JSON_VALUE_MASK;
+constexpr std::uint32_t kCountMask = simdjson::internal::JSON_COUNT_MASK;
 
-// Copies simdjson's DOM (a tape in the parser's reused buffers) into the tree's own compact layout:
-// 16-byte nodes whose children sit in one contiguous block, and one string pool in which repeated
-// object keys are mostly stored once. The DOM itself is not kept: its arrays cannot be indexed
-// without a walk, and it belongs to the parser.
-class TreeBuilder {
-public:
-    explicit TreeBuilder(std::size_t inputSize)
-    {
-        // Unescaped strings are never longer than their JSON spelling, so the pool fits in the input.
-        m_data->pool = static_cast<char *>(BufferCache::acquire(inputSize + kPoolSlack, m_data->poolBytes));
-        // A guess from typical replies (one value per 20 bytes); grows if needed.
-        m_data->nodes = static_cast<JsonNodeRecord *>(BufferCache::acquire(
-            std::max<std::size_t>(16, inputSize / 20) * sizeof(JsonNodeRecord), m_data->nodeBytes));
-        if (!m_data->pool || !m_data->nodes) {
-            throw std::bad_alloc();
-        }
-        m_nodeCapacity = m_data->nodeBytes / sizeof(JsonNodeRecord);
-    }
+char tapeType(std::uint64_t word)
+{
+    return char(word >> 56);
+}
 
-    void build(simdjson::dom::element root)
-    {
-        const std::uint32_t rootIndex = allocate(1); // the root always gets index 0
-        fill(rootIndex, root, 0, 0);
-    }
+constexpr auto kScalarWidth = [] {
+    std::array<std::uint8_t, 256> width {};
+    width.fill(1);
+    width['l'] = width['u'] = width['d'] = 2;
+    return width;
+}();
 
-    std::shared_ptr<JsonTreeData> take()
-    {
-        // Small trees give back what was reserved beyond their end. Large buffers keep their size (a
-        // fresh tail is not even backed by memory) so that the whole buffer can serve a later decode.
-        if (m_data->nodeBytes < BufferCache::kMinSize) {
-            const std::size_t bytes = std::max<std::size_t>(1, m_data->nodeCount) * sizeof(JsonNodeRecord);
-            if (void *p = std::realloc(m_data->nodes, bytes)) {
-                m_data->nodes = static_cast<JsonNodeRecord *>(p);
-                m_data->nodeBytes = bytes;
-            }
-        }
-        if (m_data->poolBytes < BufferCache::kMinSize) {
-            const std::size_t bytes = std::max<std::size_t>(1, m_data->poolSize);
-            if (void *p = std::realloc(m_data->pool, bytes)) {
-                m_data->pool = static_cast<char *>(p);
-                m_data->poolBytes = bytes;
-            }
-        }
-        m_data->blocks.shrink_to_fit();
-        return std::move(m_data);
-    }
-
-private:
-    std::uint32_t allocate(std::size_t count)
-    {
-        const std::size_t first = m_data->nodeCount;
-        if (first + count > m_nodeCapacity) {
-            m_nodeCapacity = std::max(first + count, m_nodeCapacity * 2);
-            if (m_nodeCapacity >= kMaxNodes) {
-                throw std::bad_alloc();
-            }
-            void *grown = std::realloc(m_data->nodes, m_nodeCapacity * sizeof(JsonNodeRecord));
-            if (!grown) {
-                throw std::bad_alloc();
-            }
-            m_data->nodes = static_cast<JsonNodeRecord *>(grown);
-            m_data->nodeBytes = m_nodeCapacity * sizeof(JsonNodeRecord);
-            adviseHugePages(grown, m_data->nodeBytes);
-        }
-        m_data->nodeCount = static_cast<std::uint32_t>(first + count);
-        return static_cast<std::uint32_t>(first);
-    }
-
-    // Strings come from simdjson's string buffer, which is padded like its input, and the pool has
-    // kPoolSlack spare bytes: short strings are copied with one fixed-size move instead of a call.
-    std::uint32_t addString(std::string_view s)
-    {
-        const std::uint32_t offset = m_data->poolSize;
-        if (s.size() <= kShortString) {
-            std::memcpy(m_data->pool + offset, s.data(), kShortString);
-        } else {
-            std::memcpy(m_data->pool + offset, s.data(), s.size());
-        }
-        m_data->poolSize += static_cast<std::uint32_t>(s.size());
-        return offset;
-    }
-
-    // Entity keys repeat in every object of a reply; a small direct-mapped cache stores each
-    // distinct key once in most documents. Keys up to 8 bytes (most of them) are compared as one word.
-    std::uint32_t addKey(std::string_view key)
-    {
-        const std::size_t length = key.size();
-        std::uint64_t head = 0;
-        std::memcpy(&head, key.data(), sizeof head); // padded source, see addString()
-        if (length < sizeof head) {
-            head &= (std::uint64_t(1) << (8 * length)) - 1;
-        }
-        const std::uint64_t hash = (head ^ (length * 0x9E3779B97F4A7C15ULL)) * 0xFF51AFD7ED558CCDULL;
-        KeySlot &slot = m_keyCache[hash >> (64 - kKeyCacheBits)];
-        if (slot.length == length && slot.head == head && slot.valid
-            && (length <= sizeof head || std::memcmp(m_data->pool + slot.offset, key.data(), length) == 0)) {
-            return slot.offset;
-        }
-        slot.offset = addString(key);
-        slot.length = static_cast<std::uint32_t>(length);
-        slot.head = head;
-        slot.valid = true;
-        return slot.offset;
-    }
-
-    // Writes the value of e into node index. A container first reserves one block for all its
-    // children (simdjson knows the count), then fills them, so every child range is contiguous.
-    void fill(std::uint32_t index, simdjson::dom::element e, std::uint32_t keyOffset, std::uint32_t keyLength)
-    {
-        using simdjson::dom::element_type;
-        if (keyLength > kMaxKeyLength) {
-            throw std::length_error("key too long");
-        }
-        JsonNodeRecord *n = m_data->nodes + index;
-        n->keyOffset = keyOffset;
-        const std::uint32_t key = keyLength << 5;
-        switch (e.type()) {
-        case element_type::NULL_VALUE:
-            n->meta = key | std::uint32_t(JsonNode::Type::Null);
-            n->v.u = 0;
+// simdjson stores element counts in 24 bits and saturates; those rare containers are counted by
+// skipping over their children (each container entry knows where it ends).
+std::uint32_t countChildren(const std::uint64_t *tape, std::uint32_t pos)
+{
+    const bool object = tapeType(tape[pos]) == '{';
+    const auto close = std::uint32_t(tape[pos]) - 1;
+    std::uint32_t count = 0;
+    for (std::uint32_t p = pos + 1; p < close; ++count) {
+        p += object ? 1 : 0;
+        switch (tapeType(tape[p])) {
+        case '[':
+        case '{':
+            p = std::uint32_t(tape[p]);
             break;
-        case element_type::BOOL:
-            n->meta = key | std::uint32_t(JsonNode::Type::Bool);
-            n->v.u = 0;
-            n->v.b = e.get_bool().value_unsafe();
+        case 'l':
+        case 'u':
+        case 'd':
+            p += 2;
             break;
-        case element_type::INT64:
-            n->meta = key | std::uint32_t(JsonNode::Type::Number) | (detail::NumberInt64 << 3);
-            n->v.i = e.get_int64().value_unsafe();
-            break;
-        case element_type::UINT64:
-            n->meta = key | std::uint32_t(JsonNode::Type::Number) | (detail::NumberUInt64 << 3);
-            n->v.u = e.get_uint64().value_unsafe();
-            break;
-        case element_type::DOUBLE:
-            n->meta = key | std::uint32_t(JsonNode::Type::Number) | (detail::NumberDouble << 3);
-            n->v.d = e.get_double().value_unsafe();
-            break;
-        case element_type::STRING: {
-            const std::string_view str = e.get_string().value_unsafe();
-            n->meta = key | std::uint32_t(JsonNode::Type::String);
-            n->v.str.offset = addString(str);
-            n->v.str.length = static_cast<std::uint32_t>(str.size());
+        default:
+            p += 1;
             break;
         }
-        case element_type::ARRAY: {
-            const simdjson::dom::array array = e.get_array().value_unsafe();
-            const std::uint32_t first = openContainer(index, JsonNode::Type::Array, key, elementCount(array));
-            std::uint32_t child = first;
-            for (const simdjson::dom::element c : array) {
-                fill(child++, c, 0, 0);
-            }
-            break;
-        }
-        case element_type::OBJECT: {
-            const simdjson::dom::object object = e.get_object().value_unsafe();
-            const std::uint32_t first = openContainer(index, JsonNode::Type::Object, key, elementCount(object));
-            std::uint32_t child = first;
-            for (const simdjson::dom::key_value_pair member : object) {
-                fill(child++, member.value, addKey(member.key), static_cast<std::uint32_t>(member.key.size()));
-            }
-            break;
-        }
-        }
     }
+    return count;
+}
 
-    // simdjson stores element counts in 24 bits and reports 0xFFFFFF for anything bigger; those rare
-    // containers are counted by walking them.
-    template<typename Container>
-    static std::size_t elementCount(const Container &container)
-    {
-        const std::size_t stored = container.size();
-        if (stored < simdjson::internal::JSON_COUNT_MASK) {
-            return stored;
-        }
-        return std::size_t(std::distance(container.begin(), container.end()));
+// One linear pass over the tape. Values are numbered so that the children of each container get
+// consecutive indices, reserved when the container is reached (simdjson stores the count), and
+// filled as the walk meets them; a stack of open containers says which index comes next.
+void indexTape(JsonTreeData &d)
+{
+    std::uint64_t *tape = d.doc.tape.get();
+    const auto tapeEnd = std::uint32_t(tape[0] & kPayloadMask); // the closing root entry
+    d.tapeLength = std::size_t(tapeEnd) + 1;
+
+    // Every value has at least one tape entry, so tapeEnd nodes are always enough.
+    d.nodes = static_cast<NodeRecord *>(detail::acquireBlock(tapeEnd * sizeof(NodeRecord), d.nodeBytes));
+    // Every container takes two tape entries (open and close), which bounds the blocks.
+    d.blocks = static_cast<ChildBlock *>(detail::acquireBlock((tapeEnd / 2 + 1) * sizeof(ChildBlock), d.blockBytes));
+    if (!d.nodes || !d.blocks) {
+        throw std::bad_alloc();
     }
+    ChildBlock *blocks = d.blocks;
 
-    // Reserves the block for a container's children (simdjson knows their number) before they are
-    // filled, so every child range is contiguous; the block table remembers the owner.
-    std::uint32_t openContainer(std::uint32_t index, JsonNode::Type type, std::uint32_t key, std::size_t count)
-    {
-        const std::uint32_t first = count ? allocate(count) : 0;
-        if (count) {
-            m_data->blocks.push_back(detail::ChildBlock {first, index});
-        }
-        JsonNodeRecord *n = m_data->nodes + index; // allocate() may have moved the nodes
-        n->meta = key | std::uint32_t(type);
-        n->v.range.first = first;
-        n->v.range.count = static_cast<std::uint32_t>(count);
-        return first;
-    }
-
-    struct KeySlot {
-        std::uint64_t head = 0;
-        std::uint32_t offset = 0;
-        std::uint32_t length = 0;
-        bool valid = false;
+    // simdjson refuses documents nested deeper than the parser's maximum depth.
+    struct Frame {
+        std::uint32_t next;
+        std::uint32_t object;
     };
-    static constexpr int kKeyCacheBits = 8;
-    static constexpr std::size_t kKeyCacheSize = std::size_t(1) << kKeyCacheBits;
-    static constexpr std::size_t kShortString = 32;
+    std::vector<Frame> frames(simdjson::DEFAULT_MAX_DEPTH + 2);
+    Frame *const bottom = frames.data();
+    Frame *top = bottom; // one past the innermost open container
+    NodeRecord *nodes = d.nodes;
+    std::uint32_t pos = 1;
+    std::uint32_t index = 0;
+    std::uint32_t count = 1;
+    std::uint32_t lastString = 0;
+    for (;;) {
+        const std::uint64_t word = tape[pos];
+        const char type = tapeType(word);
+        nodes[index] = pos;
+        if (type == '[' || type == '{') {
+            auto children = std::uint32_t((word >> 32) & kCountMask);
+            if (children == kCountMask) [[unlikely]] {
+                children = countChildren(tape, pos);
+                d.bigCounts.emplace_back(index, children);
+            }
+            // From here on the tape entry says where the children are instead of where the container ends.
+            tape[pos] = (word & ~std::uint64_t(0xFFFFFFFF)) | count;
+            if (children == 0) {
+                pos = std::uint32_t(word);
+            } else {
+                *blocks++ = ChildBlock {count, index};
+                *top++ = Frame {count, type == '{'};
+                count += children;
+                ++pos;
+            }
+        } else {
+            // Numbers take two tape entries, everything else one; a table avoids a hard-to-predict branch.
+            lastString = type == '"' ? pos : lastString;
+            pos += kScalarWidth[std::uint8_t(type)];
+        }
 
-    std::shared_ptr<JsonTreeData> m_data = std::make_shared<JsonTreeData>();
-    std::size_t m_nodeCapacity = 0;
-    KeySlot m_keyCache[kKeyCacheSize];
-};
+        // Close finished containers, step over the key of an object member, and find the next value.
+        while (top != bottom && (tapeType(tape[pos]) == ']' || tapeType(tape[pos]) == '}')) {
+            --top;
+            ++pos;
+        }
+        if (top == bottom) {
+            break;
+        }
+        if (top[-1].object) {
+            lastString = pos;
+            ++pos;
+        }
+        index = top[-1].next++;
+    }
+    d.nodeCount = count;
+    d.blockCount = std::uint32_t(blocks - d.blocks);
+
+    // The string buffer is filled in tape order: its used part ends behind the last string (or key).
+    if (lastString) {
+        const std::size_t offset = tape[lastString] & kPayloadMask;
+        std::uint32_t length = 0;
+        std::memcpy(&length, d.strings + offset, sizeof length);
+        d.stringBytes = offset + sizeof length + length + 1;
+    }
+}
 
 simdjson::dom::parser &threadParser()
 {
@@ -496,9 +400,148 @@ qsizetype locateStringError(QByteArrayView json)
     return -1;
 }
 
-const JsonNodeRecord *record(const JsonTreeData *d, qsizetype index)
+std::uint64_t tapeWord(const JsonTreeData *d, qsizetype index)
 {
-    return d->nodes + index;
+    return d->tape[d->nodes[index]];
+}
+
+qsizetype firstChild(const JsonTreeData *d, qsizetype index)
+{
+    return std::uint32_t(tapeWord(d, index));
+}
+
+// Strings in simdjson's buffer: a 32-bit length, the UTF-8 bytes, a terminating zero.
+QUtf8StringView tapeString(const JsonTreeData *d, std::uint64_t word)
+{
+    const std::uint8_t *p = d->strings + (word & kPayloadMask);
+    std::uint32_t length = 0;
+    std::memcpy(&length, p, sizeof length);
+    return QUtf8StringView(reinterpret_cast<const char *>(p + sizeof length), qsizetype(length));
+}
+
+// The key of an object member is the tape entry right before its value.
+QUtf8StringView memberKey(const JsonTreeData *d, qsizetype index)
+{
+    return tapeString(d, d->tape[d->nodes[index] - 1]);
+}
+
+JsonNode::Type typeOf(std::uint64_t word)
+{
+    switch (tapeType(word)) {
+    case '[':
+        return JsonNode::Type::Array;
+    case '{':
+        return JsonNode::Type::Object;
+    case '"':
+        return JsonNode::Type::String;
+    case 'l':
+    case 'u':
+    case 'd':
+        return JsonNode::Type::Number;
+    case 't':
+    case 'f':
+        return JsonNode::Type::Bool;
+    default:
+        return JsonNode::Type::Null;
+    }
+}
+
+bool isContainer(std::uint64_t word)
+{
+    return tapeType(word) == '[' || tapeType(word) == '{';
+}
+
+qsizetype childCount(const JsonTreeData *d, qsizetype index, std::uint64_t word)
+{
+    const auto stored = std::uint32_t((word >> 32) & kCountMask);
+    if (stored < kCountMask) {
+        return stored;
+    }
+    for (const auto &[node, count] : d->bigCounts) {
+        if (node == index) {
+            return count;
+        }
+    }
+    return 0;
+}
+
+// The second tape entry of a number holds its 64 bits.
+std::uint64_t numberBits(const JsonTreeData *d, qsizetype index)
+{
+    return d->tape[d->nodes[index] + 1];
+}
+
+void appendEscaped(QByteArray &out, QUtf8StringView s);
+
+void appendNumber(QByteArray &out, const JsonTreeData *d, qsizetype index)
+{
+    char buf[32];
+    std::to_chars_result r;
+    const std::uint64_t bits = numberBits(d, index);
+    switch (tapeType(tapeWord(d, index))) {
+    case 'l':
+        r = std::to_chars(buf, buf + sizeof buf, std::int64_t(bits));
+        break;
+    case 'u':
+        r = std::to_chars(buf, buf + sizeof buf, bits);
+        break;
+    default:
+        // Shortest text that reads back as the same double; JSON has no spelling for inf/nan
+        // (simdjson never produces them).
+        r = std::to_chars(buf, buf + sizeof buf, std::bit_cast<double>(bits));
+        break;
+    }
+    out.append(buf, r.ptr - buf);
+}
+
+void appendJson(QByteArray &out, const JsonTreeData *d, qsizetype index)
+{
+    const std::uint64_t word = tapeWord(d, index);
+    switch (tapeType(word)) {
+    case '[': {
+        out.append('[');
+        const qsizetype first = std::uint32_t(word);
+        for (qsizetype i = 0, n = childCount(d, index, word); i < n; ++i) {
+            if (i) {
+                out.append(',');
+            }
+            appendJson(out, d, first + i);
+        }
+        out.append(']');
+        break;
+    }
+    case '{': {
+        out.append('{');
+        const qsizetype first = std::uint32_t(word);
+        for (qsizetype i = 0, n = childCount(d, index, word); i < n; ++i) {
+            if (i) {
+                out.append(',');
+            }
+            appendEscaped(out, memberKey(d, first + i));
+            out.append(':');
+            appendJson(out, d, first + i);
+        }
+        out.append('}');
+        break;
+    }
+    case '"':
+        appendEscaped(out, tapeString(d, word));
+        break;
+    case 'l':
+    case 'u':
+    case 'd':
+        appendNumber(out, d, index);
+        break;
+    case 't':
+        out.append("true", 4);
+        break;
+    case 'f':
+        out.append("false", 5);
+        break;
+    default:
+        out.append("null", 4);
+        break;
+    }
 }
 
 void appendEscaped(QByteArray &out, QUtf8StringView s)
@@ -547,66 +590,15 @@ void appendEscaped(QByteArray &out, QUtf8StringView s)
     out.append('"');
 }
 
-void appendNumber(QByteArray &out, const JsonNodeRecord *n)
+const ChildBlock *blockOf(const JsonTreeData *d, qsizetype index)
 {
-    char buf[32];
-    std::to_chars_result r;
-    switch (n->numberKind()) {
-    case detail::NumberInt64:
-        r = std::to_chars(buf, buf + sizeof buf, n->v.i);
-        break;
-    case detail::NumberUInt64:
-        r = std::to_chars(buf, buf + sizeof buf, n->v.u);
-        break;
-    default:
-        // Shortest text that reads back as the same double; JSON has no spelling for inf/nan
-        // (simdjson never produces them).
-        r = std::to_chars(buf, buf + sizeof buf, n->v.d);
-        break;
+    if (index <= 0) {
+        return nullptr;
     }
-    out.append(buf, r.ptr - buf);
-}
-
-void appendJson(QByteArray &out, const JsonTreeData *d, std::uint32_t index)
-{
-    const JsonNodeRecord *n = record(d, index);
-    switch (JsonNode::Type(n->type())) {
-    case JsonNode::Type::Null:
-        out.append("null", 4);
-        break;
-    case JsonNode::Type::Bool:
-        n->v.b ? out.append("true", 4) : out.append("false", 5);
-        break;
-    case JsonNode::Type::Number:
-        appendNumber(out, n);
-        break;
-    case JsonNode::Type::String:
-        appendEscaped(out, QUtf8StringView(d->pool + n->v.str.offset, n->v.str.length));
-        break;
-    case JsonNode::Type::Array:
-        out.append('[');
-        for (std::uint32_t i = 0; i < n->v.range.count; ++i) {
-            if (i) {
-                out.append(',');
-            }
-            appendJson(out, d, n->v.range.first + i);
-        }
-        out.append(']');
-        break;
-    case JsonNode::Type::Object:
-        out.append('{');
-        for (std::uint32_t i = 0; i < n->v.range.count; ++i) {
-            const JsonNodeRecord *c = record(d, n->v.range.first + i);
-            if (i) {
-                out.append(',');
-            }
-            appendEscaped(out, QUtf8StringView(d->pool + c->keyOffset, c->keyLength()));
-            out.append(':');
-            appendJson(out, d, n->v.range.first + i);
-        }
-        out.append('}');
-        break;
-    }
+    const ChildBlock *begin = d->blocks;
+    const ChildBlock *it = std::upper_bound(begin, begin + d->blockCount, std::uint32_t(index),
+        [](std::uint32_t i, const ChildBlock &b) { return i < b.first; });
+    return it == begin ? nullptr : it - 1;
 }
 
 } // namespace
@@ -634,7 +626,7 @@ JsonParseError::Position JsonParseError::position(QByteArrayView json) const
 
 JsonNode::Type JsonNode::type() const
 {
-    return m_data ? Type(record(m_data, m_index)->type()) : Type::Null;
+    return m_data ? typeOf(tapeWord(m_data, m_index)) : Type::Null;
 }
 
 qsizetype JsonNode::size() const
@@ -642,8 +634,8 @@ qsizetype JsonNode::size() const
     if (!m_data) {
         return 0;
     }
-    const JsonNodeRecord *n = record(m_data, m_index);
-    return (n->type() == std::uint8_t(Type::Array) || n->type() == std::uint8_t(Type::Object)) ? n->v.range.count : 0;
+    const std::uint64_t word = tapeWord(m_data, m_index);
+    return isContainer(word) ? childCount(m_data, m_index, word) : 0;
 }
 
 JsonNode JsonNode::at(qsizetype i) const
@@ -651,7 +643,7 @@ JsonNode JsonNode::at(qsizetype i) const
     if (i < 0 || i >= size()) {
         return {};
     }
-    return JsonNode(m_data, record(m_data, m_index)->v.range.first + i);
+    return JsonNode(m_data, firstChild(m_data, m_index) + i);
 }
 
 QUtf8StringView JsonNode::keyView(qsizetype i) const
@@ -659,8 +651,7 @@ QUtf8StringView JsonNode::keyView(qsizetype i) const
     if (!isObject() || i < 0 || i >= size()) {
         return {};
     }
-    const JsonNodeRecord *c = record(m_data, record(m_data, m_index)->v.range.first + i);
-    return QUtf8StringView(m_data->pool + c->keyOffset, c->keyLength());
+    return memberKey(m_data, firstChild(m_data, m_index) + i);
 }
 
 QString JsonNode::key(qsizetype i) const
@@ -673,8 +664,8 @@ qsizetype JsonNode::indexOf(QAnyStringView key) const
     if (!isObject()) {
         return -1;
     }
-    const JsonNodeRecord *n = record(m_data, m_index);
-    const JsonNodeRecord *c = record(m_data, n->v.range.first);
+    const qsizetype first = firstChild(m_data, m_index);
+    const qsizetype count = size();
     // Keys are stored as UTF-8. An ASCII needle (the common case) is compared byte-wise; anything
     // else goes through Qt's general comparison.
     char ascii[64];
@@ -700,16 +691,16 @@ qsizetype JsonNode::indexOf(QAnyStringView key) const
         }
     });
     if (bytewise) {
-        for (std::uint32_t i = 0; i < n->v.range.count; ++i, ++c) {
-            if (c->keyLength() == std::uint32_t(needle.size())
-                && std::memcmp(m_data->pool + c->keyOffset, needle.data(), c->keyLength()) == 0) {
+        for (qsizetype i = 0; i < count; ++i) {
+            const QUtf8StringView k = memberKey(m_data, first + i);
+            if (k.size() == needle.size() && std::memcmp(k.data(), needle.data(), std::size_t(k.size())) == 0) {
                 return i;
             }
         }
         return -1;
     }
-    for (std::uint32_t i = 0; i < n->v.range.count; ++i, ++c) {
-        if (QAnyStringView::equal(QUtf8StringView(m_data->pool + c->keyOffset, c->keyLength()), key)) {
+    for (qsizetype i = 0; i < count; ++i) {
+        if (QAnyStringView::equal(memberKey(m_data, first + i), key)) {
             return i;
         }
     }
@@ -719,51 +710,34 @@ qsizetype JsonNode::indexOf(QAnyStringView key) const
 JsonNode JsonNode::value(QAnyStringView key) const
 {
     const qsizetype i = indexOf(key);
-    return i < 0 ? JsonNode() : JsonNode(m_data, record(m_data, m_index)->v.range.first + i);
+    return i < 0 ? JsonNode() : JsonNode(m_data, firstChild(m_data, m_index) + i);
 }
 
 QUtf8StringView JsonNode::ownKey() const
 {
-    if (!m_data) {
-        return {};
-    }
-    const JsonNodeRecord *n = record(m_data, m_index);
-    return QUtf8StringView(m_data->pool + n->keyOffset, n->keyLength());
+    const JsonNode p = parent();
+    return p.isObject() ? memberKey(m_data, m_index) : QUtf8StringView();
 }
-
-namespace {
-
-const detail::ChildBlock *blockOf(const JsonTreeData *d, qsizetype index)
-{
-    if (index <= 0) {
-        return nullptr;
-    }
-    const auto it = std::upper_bound(d->blocks.begin(), d->blocks.end(), std::uint32_t(index),
-        [](std::uint32_t i, const detail::ChildBlock &b) { return i < b.first; });
-    return it == d->blocks.begin() ? nullptr : &*(it - 1);
-}
-
-} // namespace
 
 JsonNode JsonNode::parent() const
 {
-    const detail::ChildBlock *block = m_data ? blockOf(m_data, m_index) : nullptr;
+    const ChildBlock *block = m_data ? blockOf(m_data, m_index) : nullptr;
     return block ? JsonNode(m_data, block->owner) : JsonNode();
 }
 
 qsizetype JsonNode::row() const
 {
-    const detail::ChildBlock *block = m_data ? blockOf(m_data, m_index) : nullptr;
+    const ChildBlock *block = m_data ? blockOf(m_data, m_index) : nullptr;
     return block ? m_index - block->first : 0;
 }
 
 QUtf8StringView JsonNode::stringView() const
 {
-    if (!isString()) {
+    if (!m_data) {
         return {};
     }
-    const JsonNodeRecord *n = record(m_data, m_index);
-    return QUtf8StringView(m_data->pool + n->v.str.offset, n->v.str.length);
+    const std::uint64_t word = tapeWord(m_data, m_index);
+    return tapeType(word) == '"' ? tapeString(m_data, word) : QUtf8StringView();
 }
 
 QString JsonNode::toString() const
@@ -773,50 +747,54 @@ QString JsonNode::toString() const
 
 double JsonNode::toDouble(double defaultValue) const
 {
-    if (!isNumber()) {
+    if (!m_data) {
         return defaultValue;
     }
-    const JsonNodeRecord *n = record(m_data, m_index);
-    switch (n->numberKind()) {
-    case detail::NumberInt64:
-        return double(n->v.i);
-    case detail::NumberUInt64:
-        return double(n->v.u);
+    switch (tapeType(tapeWord(m_data, m_index))) {
+    case 'l':
+        return double(std::int64_t(numberBits(m_data, m_index)));
+    case 'u':
+        return double(numberBits(m_data, m_index));
+    case 'd':
+        return std::bit_cast<double>(numberBits(m_data, m_index));
     default:
-        return n->v.d;
+        return defaultValue;
     }
 }
 
 std::int64_t JsonNode::toInt64(std::int64_t defaultValue) const
 {
-    if (!isNumber()) {
+    if (!m_data) {
         return defaultValue;
     }
-    const JsonNodeRecord *n = record(m_data, m_index);
-    switch (n->numberKind()) {
-    case detail::NumberInt64:
-        return n->v.i;
-    case detail::NumberUInt64:
-        return defaultValue;
-    default: {
-        const double d = n->v.d;
+    switch (tapeType(tapeWord(m_data, m_index))) {
+    case 'l':
+        return std::int64_t(numberBits(m_data, m_index));
+    case 'd': {
+        const double d = std::bit_cast<double>(numberBits(m_data, m_index));
         // 2^63 itself is not representable as int64, hence the strict upper bound.
         if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && double(std::int64_t(d)) == d) {
             return std::int64_t(d);
         }
         return defaultValue;
     }
+    default:
+        return defaultValue;
     }
 }
 
 bool JsonNode::isInteger() const
 {
-    return isNumber() && record(m_data, m_index)->numberKind() == detail::NumberInt64;
+    return m_data && tapeType(tapeWord(m_data, m_index)) == 'l';
 }
 
 bool JsonNode::toBool(bool defaultValue) const
 {
-    return isBool() ? record(m_data, m_index)->v.b : defaultValue;
+    if (!m_data) {
+        return defaultValue;
+    }
+    const char t = tapeType(tapeWord(m_data, m_index));
+    return t == 't' ? true : (t == 'f' ? false : defaultValue);
 }
 
 QJsonValue JsonNode::toQJsonValue() const
@@ -852,7 +830,7 @@ QByteArray JsonNode::toJson() const
 {
     QByteArray out;
     if (m_data) {
-        appendJson(out, m_data, std::uint32_t(m_index));
+        appendJson(out, m_data, m_index);
     }
     return out;
 }
@@ -862,9 +840,14 @@ QByteArray JsonNode::toJson() const
 std::expected<JsonTree, JsonParseError> JsonTree::parse(QByteArray json)
 {
     // simdjson reads up to SIMDJSON_PADDING bytes past the end (their contents do not matter). A reply
-    // read from the network usually has that much spare capacity; then it is parsed in place. Shared
-    // data may be read too, since nothing is written.
-    const bool padded = json.capacity() - json.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
+    // read from the network often has that much spare capacity; then it is parsed in place. An array
+    // owned by nobody else is grown instead, which for big blocks remaps pages rather than copying
+    // them, while copying into the parser's buffer touches every byte. Shared or raw data is only read.
+    const auto padding = qsizetype(simdjson::SIMDJSON_PADDING);
+    if (json.capacity() - json.size() < padding && json.isDetached() && std::size_t(json.size()) <= kMaxInput) {
+        json.reserve(json.size() + padding);
+    }
+    const bool padded = json.capacity() - json.size() >= padding;
     return parseBuffer(json.constData(), json.size(), padded);
 }
 
@@ -882,15 +865,23 @@ std::expected<JsonTree, JsonParseError> JsonTree::parseBuffer(const char *begin,
     QElapsedTimer timer;
     timer.start();
 
-    // The parser keeps its buffers (a few bytes per input byte) between documents, which saves
-    // faulting them in again for every reply. Pool threads expire after a while of idleness, and
-    // their parsers with them, so the memory is not held forever. Unpadded input is copied into the
-    // parser's own (equally reused) buffer.
-    simdjson::dom::parser &parser = threadParser();
+    // The tree keeps the document simdjson writes (tape and strings) instead of copying it; only the
+    // per-value index is built on top. The parser's scratch buffers stay with the thread; pool threads
+    // expire after a while of idleness, and their parsers with them. Unpadded input is copied into
+    // the parser's own (equally reused) buffer.
     JsonTree tree;
+    qint64 parseTime = 0;
     try {
+        auto data = std::make_shared<JsonTreeData>();
+        if (!detail::acquireDocument(data->doc, size)) {
+            throw std::bad_alloc();
+        }
+        simdjson::dom::parser &parser = threadParser();
         simdjson::dom::element root;
-        if (const auto code = parser.parse(begin, size, !padded).get(root)) {
+        if (const auto code = parser.parse_into_document(data->doc, begin, size, !padded).get(root)) {
+            if (code == simdjson::MEMALLOC) {
+                throw std::bad_alloc();
+            }
             // simdjson reports no position; Qt's parser does, on this slow path only.
             const QByteArrayView bytes(begin, length);
             qsizetype offset = locateError(bytes);
@@ -901,16 +892,16 @@ std::expected<JsonTree, JsonParseError> JsonTree::parseBuffer(const char *begin,
             qCDebug(lcJson) << "parse failed at" << error.offset << error.message;
             return std::unexpected(std::move(error));
         }
-        TreeBuilder builder(size);
-        builder.build(root);
-        tree.m_data = builder.take();
+        parseTime = timer.nsecsElapsed();
+        data->tape = data->doc.tape.get();
+        data->strings = data->doc.string_buf.get();
+        indexTape(*data);
+        tree.m_data = std::move(data);
     } catch (const std::bad_alloc &) {
         return std::unexpected(JsonParseError {-1, QStringLiteral("out of memory")});
-    } catch (const std::length_error &) {
-        return std::unexpected(JsonParseError {-1, QStringLiteral("object key longer than 128 MiB")});
     }
     qCDebug(lcJson) << "decoded" << size << "bytes into" << tree.nodeCount() << "nodes in"
-                    << timer.nsecsElapsed() / 1000 << "us";
+                    << timer.nsecsElapsed() / 1000 << "us, simdjson" << parseTime / 1000 << "us";
     return tree;
 }
 
@@ -937,8 +928,9 @@ qsizetype JsonTree::byteSize() const
     if (!m_data) {
         return 0;
     }
-    return qsizetype(sizeof(JsonTreeData) + m_data->nodeBytes + m_data->poolBytes
-        + m_data->blocks.capacity() * sizeof(detail::ChildBlock));
+    // What is in use: buffers are reserved for the worst case, but pages never written cost nothing.
+    return qsizetype(sizeof(JsonTreeData) + m_data->tapeLength * sizeof(std::uint64_t) + m_data->stringBytes
+        + m_data->nodeCount * sizeof(NodeRecord) + m_data->blockCount * sizeof(ChildBlock));
 }
 
 // ---- decodeJsonAsync ----

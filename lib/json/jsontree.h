@@ -122,9 +122,9 @@ private:
 };
 
 /**
- * An immutable JSON document decoded with simdjson into one contiguous node array plus one UTF-8
- * string pool. Copies share the data (thread-safe reference counting); the tree can be created on a
- * worker thread and read from any thread.
+ * An immutable JSON document decoded with simdjson. The tree keeps simdjson's own document (its tape
+ * and UTF-8 string buffer, never copied) plus one 8-byte index record per value. Copies share the data
+ * (thread-safe reference counting); the tree can be created on a worker thread and read from any thread.
  */
 class JsonTree {
 public:

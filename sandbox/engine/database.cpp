@@ -216,6 +216,44 @@ std::expected<qint64, QString> Database::commit(const QUuid &appId, const QList<
     return txId;
 }
 
+std::expected<qint64, QString> Database::reserveTxId()
+{
+    // AUTOINCREMENT hands out max(sqlite_sequence.seq, largest id) + 1, so raising the sequence is enough for
+    // the id never to be given to a committed transaction. The first row is made if no transaction exists yet.
+    if (auto result = exec("BEGIN IMMEDIATE"); !result) {
+        return std::unexpected(result.error());
+    }
+    bool ok = exec("INSERT INTO sqlite_sequence (name, seq) SELECT 'transactions', "
+                   "(SELECT COALESCE(MAX(id), 0) FROM transactions) "
+                   "WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'transactions')")
+                  .has_value()
+        && exec("UPDATE sqlite_sequence SET seq = MAX(seq, (SELECT COALESCE(MAX(id), 0) FROM transactions)) + 1 "
+                "WHERE name = 'transactions'")
+               .has_value();
+    qint64 txId = 0;
+    if (ok) {
+        Statement seq(m_db, "SELECT seq FROM sqlite_sequence WHERE name = 'transactions'");
+        ok = seq.step() == SQLITE_ROW;
+        txId = ok ? seq.integer(0) : 0;
+    }
+    if (!ok || !exec("COMMIT")) {
+        const QString error = lastError();
+        exec("ROLLBACK");
+        return std::unexpected(error);
+    }
+    return txId;
+}
+
+QHash<QUuid, qint64> Database::latestTxIds()
+{
+    QHash<QUuid, qint64> latest;
+    Statement stmt(m_db, "SELECT app_id, MAX(id) FROM transactions GROUP BY app_id");
+    while (stmt.step() == SQLITE_ROW) {
+        latest.insert(QUuid::fromString(stmt.text(0)), stmt.integer(1));
+    }
+    return latest;
+}
+
 std::expected<void, QString> Database::exec(const char *sql)
 {
     char *error = nullptr;

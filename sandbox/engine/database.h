@@ -3,6 +3,7 @@
 #include "appdata.h"
 #include "store.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -29,6 +30,10 @@ public:
     /** Writes the journal (and the app row when `newApp` is set) in one transaction; returns the tx id. */
     std::expected<qint64, QString> commit(
         const QUuid &appId, const QList<Change> &journal, const AppInfo *newApp = nullptr);
+    /** Takes the next transaction id without recording a transaction, for a run that is rolled back. */
+    std::expected<qint64, QString> reserveTxId();
+    /** The newest recorded transaction of every app that has one. */
+    QHash<QUuid, qint64> latestTxIds();
 
 private:
     Database() = default;

@@ -3,10 +3,12 @@
 #include "jsonutil.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
 #include <QMap>
 #include <QSet>
 
+#include <algorithm>
 #include <optional>
 
 using namespace Qt::Literals::StringLiterals;
@@ -299,6 +301,21 @@ public:
         validateRequired();
     }
 
+    // Checks that run before the writes (update, delete, view) come first, then the create checks, as on
+    // the server, which evaluates create rules against the written data.
+    QList<TransactEffect> effects() const
+    {
+        QList<TransactEffect> effects = m_preEffects;
+        effects.append(m_postEffects);
+        for (const auto &[target, etype] : m_createdTargets) {
+            // The far end of a link that did not exist before is viewed if the transaction wrote it.
+            if (m_touched.contains({target, etype})) {
+                appendEffect(effects, TransactEffect {TransactEffect::Scope::Object, u"view"_s, etype, target, {}});
+            }
+        }
+        return effects;
+    }
+
 private:
     bool isAdmin() const { return m_options.identity.kind == Identity::Kind::Admin; }
 
@@ -443,6 +460,7 @@ private:
     {
         m_created.append(attr);
         m_work.putAttr(attr);
+        recordAttr(u"create"_s, attr.id);
     }
 
     Attr objectAttr(const QString &etype, const QString &label, bool unique, bool indexed) const
@@ -569,6 +587,7 @@ private:
                         QJsonObject {{u"expected"_s, u"instant.db.model.attr/attr"_s}, {u"in"_s, at({int(i), 1})}}});
             }
             applyAddAttr(attr);
+            recordAttr(u"create"_s, attr.id);
         }
     }
 
@@ -867,6 +886,85 @@ private:
         }
     }
 
+    // ---- effects, as the server's permission checks see them -------------------------------------
+
+    static void appendEffect(QList<TransactEffect> &list, const TransactEffect &effect)
+    {
+        const bool duplicate = std::any_of(list.cbegin(), list.cend(), [&](const TransactEffect &e) {
+            return e.scope == effect.scope && e.action == effect.action && e.etype == effect.etype
+                && e.entityId == effect.entityId;
+        });
+        if (!duplicate) {
+            list.append(effect);
+        }
+    }
+
+    // The server checks each new attribute on its own; deletes share one check, as they carry no attribute.
+    void recordAttr(const QString &action, const QUuid &attrId = {})
+    {
+        QList<TransactEffect> &list = action == u"create"_s ? m_postEffects : m_preEffects;
+        appendEffect(list, TransactEffect {TransactEffect::Scope::Attr, action, u"attrs"_s, attrId, {}});
+    }
+
+    // The entity as it was before the transaction, read the first time a step reaches it. Only steps on
+    // `etype` change membership in `etype`, and each of those asks here before it writes.
+    const std::pair<bool, QJsonObject> &before(const QUuid &id, const QString &etype)
+    {
+        const std::pair<QUuid, QString> key {id, etype};
+        if (const auto it = m_beforeState.constFind(key); it != m_beforeState.cend()) {
+            return it.value();
+        }
+        QJsonObject data;
+        const bool existed = m_work.inEtype(id, etype);
+        if (existed) {
+            for (const Attr *attr : m_work.etypeAttrs(etype)) {
+                const QList<TripleValue> values = m_work.values(id, attr->id);
+                if (values.isEmpty()) {
+                    continue;
+                }
+                if (attr->cardinalityMany) {
+                    QJsonArray array;
+                    for (const TripleValue &value : values) {
+                        array.append(value.value);
+                    }
+                    data.insert(attr->label, array);
+                } else {
+                    data.insert(attr->label, values.first().value);
+                }
+            }
+            data.insert(u"id"_s, jsonutil::uuidText(id));
+        }
+        return m_beforeState.insert(key, {existed, data}).value();
+    }
+
+    void recordObject(const QString &action, const QUuid &id, const QString &etype, const QJsonObject &data)
+    {
+        QList<TransactEffect> &list = action == u"create"_s ? m_postEffects : m_preEffects;
+        appendEffect(list, TransactEffect {TransactEffect::Scope::Object, action, etype, id, data});
+    }
+
+    // A write to one entity: an update if it existed before the transaction, else a create.
+    void recordWrite(const QUuid &id, const QString &etype)
+    {
+        const auto &[existed, data] = before(id, etype);
+        recordObject(existed ? u"update"_s : u"create"_s, id, etype, data);
+    }
+
+    // A link or unlink: the source is updated (or created), the target is viewed.
+    void recordLink(const QUuid &source, const Attr &attr, const QUuid &target, bool link)
+    {
+        const bool sourceExisted = before(source, attr.etype).first;
+        if (sourceExisted || link) {
+            recordWrite(source, attr.etype);
+        }
+        const auto &[targetExisted, targetData] = before(target, attr.reverseEtype);
+        if (targetExisted) {
+            recordObject(u"view"_s, target, attr.reverseEtype, targetData);
+        } else if (link) {
+            m_createdTargets.insert({target, attr.reverseEtype});
+        }
+    }
+
     void apply(const TxStep &step)
     {
         switch (step.op) {
@@ -874,9 +972,11 @@ private:
             applyAddAttr(step.newAttr);
             break;
         case TxStep::Op::DeleteAttr:
+            recordAttr(u"delete"_s);
             applyDeleteAttr(step.attrId);
             break;
         case TxStep::Op::DeleteEntity:
+            recordObject(u"delete"_s, step.entity.id, step.etype, before(step.entity.id, step.etype).second);
             applyDelete(step.entity.id, step.etype);
             break;
         case TxStep::Op::AddTriple:
@@ -962,6 +1062,7 @@ private:
         // An unknown lookup value creates the entity, holding just that value.
         const QUuid id = QUuid::createUuid();
         const Attr attr = *m_work.attr(ref.attrId);
+        recordWrite(id, attr.etype);
         writeTriple(id, attr, ref.value);
         m_createdByLookup.insert(key);
         return id;
@@ -1000,6 +1101,11 @@ private:
         if (step.op == TxStep::Op::DeepMerge) {
             const QList<TripleValue> current = m_work.values(id, attr.id);
             value = jsonutil::deepMerge(current.isEmpty() ? QJsonValue() : current.first().value, value);
+        }
+        if (attr.isRef) {
+            recordLink(id, attr, *jsonutil::parseUuid(value), true);
+        } else {
+            recordWrite(id, attr.etype);
         }
         writeTriple(id, attr, value);
     }
@@ -1086,6 +1192,11 @@ private:
                 value = jsonutil::uuidText(*uuid);
             }
         }
+        if (attr.isRef) {
+            if (const auto target = jsonutil::parseUuid(value)) {
+                recordLink(*id, attr, *target, false);
+            }
+        }
         m_work.retractTriple(*id, attr.id, jsonutil::toText(value));
         m_touched.insert({*id, attr.etype});
     }
@@ -1098,6 +1209,10 @@ private:
     QList<Attr> m_created;
     QSet<QString> m_createdByLookup;
     QSet<std::pair<QUuid, QString>> m_touched;
+    QHash<std::pair<QUuid, QString>, std::pair<bool, QJsonObject>> m_beforeState;
+    QList<TransactEffect> m_preEffects;
+    QList<TransactEffect> m_postEffects;
+    QSet<std::pair<QUuid, QString>> m_createdTargets;
 };
 
 } // namespace
@@ -1113,6 +1228,7 @@ std::expected<void, ApiError> InstamlProcessor::process(const QJsonArray &steps)
     try {
         Processor processor(m_before, m_work, m_options);
         processor.run(steps);
+        m_effects = processor.effects();
         return {};
     } catch (const StepFailure &failure) {
         return std::unexpected(failure.error);

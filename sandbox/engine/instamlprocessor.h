@@ -19,11 +19,14 @@ public:
     InstamlProcessor(const AppData &before, AppData &work, const TransactOptions &options);
 
     std::expected<void, ApiError> process(const QJsonArray &steps);
+    /** After a successful process(): what the steps did, per entity and action (see TransactEffect). */
+    QList<TransactEffect> effects() const { return m_effects; }
 
 private:
     const AppData &m_before;
     AppData &m_work;
     const TransactOptions &m_options;
+    QList<TransactEffect> m_effects;
 };
 
 } // namespace sandbox

@@ -42,6 +42,7 @@ struct Store::Private {
     std::unique_ptr<Database> db;
     QList<AppInfo> apps;
     QHash<QUuid, AppData> data;
+    QHash<QUuid, qint64> latestTx; // newest committed transaction per app
 
     std::mutex listenerMutex;
     QHash<int, ChangeListener> listeners;
@@ -64,6 +65,7 @@ struct Store::Private {
         if (!committed) {
             return std::unexpected(committed.error());
         }
+        latestTx.insert(app.appId, *committed);
         return {};
     }
 
@@ -95,6 +97,7 @@ std::expected<std::unique_ptr<Store>, QString> Store::open(const QString &databa
     std::unique_ptr<Store> store(new Store);
     store->d->db = std::move(*db);
     store->d->apps = store->d->db->loadApps();
+    store->d->latestTx = store->d->db->latestTxIds();
     for (const AppInfo &app : std::as_const(store->d->apps)) {
         auto data = store->d->db->loadApp(app.id);
         if (!data) {
@@ -126,6 +129,7 @@ std::expected<void, QString> Store::createApp(const AppInfo &app)
     }
     d->apps.append(app);
     d->data.insert(app.id, std::move(data));
+    d->latestTx.insert(app.id, *committed);
     return {};
 }
 
@@ -163,31 +167,61 @@ std::expected<QueryResult, ApiError> Store::query(
 std::expected<qint64, ApiError> Store::transact(
     const QUuid &appId, const QJsonArray &steps, const TransactOptions &options)
 {
-    qint64 txId = 0;
+    const auto report = transactWithReport(appId, steps, options);
+    if (!report) {
+        return std::unexpected(report.error());
+    }
+    return report->txId;
+}
+
+std::expected<TransactReport, ApiError> Store::transactWithReport(const QUuid &appId, const QJsonArray &steps,
+    const TransactOptions &options, const std::function<bool(const QList<TransactEffect> &)> &approve)
+{
+    TransactReport report;
     {
         std::unique_lock lock(d->mutex);
         const auto it = d->data.find(appId);
         if (it == d->data.end()) {
             return std::unexpected(unknownApp(appId));
         }
-        // Changes go straight into the published image; a failure undoes them from the journal.
+        // Changes go straight into the published image; a failure or a dry run undoes them from the journal.
+        // Readers wait on the lock, so none of them ever sees a change that is rolled back.
         AppData &data = it.value();
         InstamlProcessor processor(data, data, options);
         if (auto processed = processor.process(steps); !processed) {
             data.rollback(data.takeJournal());
             return std::unexpected(processed.error());
         }
+        report.effects = processor.effects();
         const QList<Change> journal = data.takeJournal();
+        if (options.dryRun || (approve && !approve(report.effects))) {
+            data.rollback(journal);
+            auto reserved = d->db->reserveTxId();
+            if (!reserved) {
+                return std::unexpected(storageError(reserved.error()));
+            }
+            report.txId = *reserved;
+            qCDebug(lcSandboxEngine) << "rolled back tx" << report.txId << "with" << steps.size() << "steps";
+            return report;
+        }
         auto committed = d->db->commit(appId, journal);
         if (!committed) {
             data.rollback(journal);
             return std::unexpected(storageError(committed.error()));
         }
-        txId = *committed;
+        report.txId = *committed;
+        report.committed = true;
+        d->latestTx.insert(appId, report.txId);
     }
-    qCDebug(lcSandboxEngine) << "committed tx" << txId << "with" << steps.size() << "steps";
-    d->notify(appId, txId);
-    return txId;
+    qCDebug(lcSandboxEngine) << "committed tx" << report.txId << "with" << steps.size() << "steps";
+    d->notify(appId, report.txId);
+    return report;
+}
+
+qint64 Store::latestTxId(const QUuid &appId) const
+{
+    std::shared_lock lock(d->mutex);
+    return d->latestTx.value(appId);
 }
 
 QDateTime Store::entityCreatedAt(const QUuid &appId, const QUuid &entityId) const

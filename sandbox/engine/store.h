@@ -43,6 +43,34 @@ struct TransactOptions {
     Identity identity;
     /** Lets the server itself write system columns such as $files.size, which no transact may change. */
     bool allowSystemColumns = false;
+    /**
+     * Runs every step against the data, reports the effects, then rolls the changes back: nothing is stored
+     * and no change listener is called. The run still takes a transaction id, as a rolled-back transaction on
+     * Instant does (its id sequence does not go back), so no committed transaction ever reuses the id.
+     */
+    bool dryRun = false;
+};
+
+/** What a transaction did to one entity (or attribute), in the terms of Instant's permission checks. */
+struct TransactEffect {
+    enum class Scope {
+        Object,
+        Attr,
+    };
+    Scope scope = Scope::Object;
+    /** Object: create, update, delete, or view (the other end of a link); Attr: create or delete. */
+    QString action;
+    QString etype; // "attrs" for Scope::Attr
+    QUuid entityId; // for Scope::Attr: the created attribute's id, null for deletes
+    /** The entity's attributes of `etype` before the transaction (label → value, plus "id"); {} if it was new. */
+    QJsonObject data;
+};
+
+struct TransactReport {
+    qint64 txId = 0;
+    bool committed = false;
+    /** One entry per (scope, action, etype, entity), in the order the server checks them. */
+    QList<TransactEffect> effects;
 };
 
 struct AppInfo {
@@ -79,6 +107,15 @@ public:
     /** Runs all steps in one SQLite transaction and returns the new, strictly increasing tx id. */
     std::expected<qint64, ApiError> transact(
         const QUuid &appId, const QJsonArray &steps, const TransactOptions &options = {});
+    /**
+     * transact() with the effects reported. `approve` (optional) sees the effects under the store's lock before
+     * anything is stored, so it must not call back into the store; returning false rolls the run back exactly
+     * like TransactOptions::dryRun. Listeners hear only of committed runs.
+     */
+    std::expected<TransactReport, ApiError> transactWithReport(const QUuid &appId, const QJsonArray &steps,
+        const TransactOptions &options = {}, const std::function<bool(const QList<TransactEffect> &)> &approve = {});
+    /** The newest committed transaction of the app, also across restarts; 0 when there is none. */
+    qint64 latestTxId(const QUuid &appId) const;
     /** When the entity's first triple was written; invalid when it does not exist. */
     QDateTime entityCreatedAt(const QUuid &appId, const QUuid &entityId) const;
 

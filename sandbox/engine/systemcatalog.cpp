@@ -140,6 +140,13 @@ QList<Attr> attrs()
     };
 }
 
+bool isSystemEtype(const QString &etype)
+{
+    static const QStringList etypes {u"$users"_s, u"$magicCodes"_s, u"$userRefreshTokens"_s, u"$oauthProviders"_s,
+        u"$oauthUserLinks"_s, u"$oauthClients"_s, u"$oauthCodes"_s, u"$oauthRedirects"_s, u"$files"_s, u"$streams"_s};
+    return etypes.contains(etype);
+}
+
 bool isVisibleSystemEtype(const QString &etype)
 {
     return etype == u"$users"_s || etype == u"$files"_s || etype == u"$streams"_s;

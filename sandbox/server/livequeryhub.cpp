@@ -3,6 +3,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 
+#include <algorithm>
+
 #include "requestcontext.h"
 #include "sandbox_debug.h"
 #include "ssesession.h"
@@ -81,6 +83,7 @@ void LiveQueryHub::shutdown()
     std::map<QUuid, std::shared_ptr<SseSession>> sessions;
     {
         const std::lock_guard lock(m_sessionsMutex);
+        m_sessionsClosed = true;
         sessions.swap(m_sessions);
     }
     for (const auto &[id, session] : sessions) {
@@ -134,6 +137,13 @@ std::shared_ptr<SseSession> LiveQueryHub::openSession(const QUuid &appId, const 
     });
     {
         const std::lock_guard lock(m_sessionsMutex);
+        if (m_sessionsClosed) {
+            // A stream that arrives while the server stops (a client reconnecting at once, or a request already
+            // read on a kept-alive connection) would hold its worker until the next keep-alive and beyond, and
+            // the server joins every worker before it exits. It gets its first frames and ends.
+            session->close();
+            return session;
+        }
         m_sessions.emplace(session->id(), session);
     }
     qCInfo(lcSandboxHttp) << "live session opened" << session->id().toString(QUuid::WithoutBraces);
@@ -238,13 +248,15 @@ void LiveQueryHub::addQuery(const std::shared_ptr<SseSession> &session, const QJ
         return;
     }
 
+    // Read before the query runs, so the result includes at least this transaction. The store knows the
+    // newest one across restarts; the hub only knows those committed since it started.
+    const qint64 tx = std::max(m_processedTx.value(session->appId()), m_store.latestTxId(session->appId()));
     const auto result
         = m_store.query(session->appId(), q.toObject(), QueryOptions {session->inference(), session->identity()});
     if (!result) {
         sendError(session, result.error(), original, clientEventId);
         return;
     }
-    const qint64 tx = m_processedTx.value(session->appId());
     const QJsonObject meta = resultMeta(*result);
     queries.push_back(SseSession::LiveQuery {q.toObject(), key, clientEventId.toString(), result->tree, meta});
     session->pushEvent(QJsonObject {

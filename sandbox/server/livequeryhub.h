@@ -59,6 +59,7 @@ private:
 
     mutable std::mutex m_sessionsMutex;
     std::map<QUuid, std::shared_ptr<SseSession>> m_sessions;
+    bool m_sessionsClosed = false; // set by shutdown(), under m_sessionsMutex
 
     std::mutex m_tasksMutex;
     std::condition_variable m_tasksReady;

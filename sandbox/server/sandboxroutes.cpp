@@ -40,6 +40,23 @@ std::expected<std::optional<QUuid>, ApiError> optionalUuid(const QJsonObject &bo
     return std::optional<QUuid> {*id};
 }
 
+/**
+ * A query parameter the server reads with its non-blank string coercion: missing is `param-missing`, present
+ * but blank (`room-id=`, which the SDK sends for an empty id) is `param-malformed`, and the value is trimmed.
+ */
+std::expected<QString, ApiError> nonBlankQueryParam(const RequestContext &context, const char *name)
+{
+    const QStringList path {QStringLiteral("params"), QString::fromLatin1(name)};
+    if (!context.hasQueryParam(name)) {
+        return std::unexpected(ApiError::paramMissing(path));
+    }
+    const QString value = context.queryParam(name);
+    if (value.trimmed().isEmpty()) {
+        return std::unexpected(ApiError::paramMalformed(path, value));
+    }
+    return value.trimmed();
+}
+
 } // namespace
 
 SandboxRoutes::SandboxRoutes(Services &services, const QUuid &primaryAppId)
@@ -64,12 +81,14 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::presence(RequestContext &cont
         return std::unexpected(appId.error());
     }
     // room-type is required but, as on the server, not used to find the room.
-    for (const char *name : {"room-type", "room-id"}) {
-        if (!context.hasQueryParam(name)) {
-            return std::unexpected(ApiError::paramMissing({QStringLiteral("params"), QString::fromLatin1(name)}));
-        }
+    if (const auto roomType = nonBlankQueryParam(context, "room-type"); !roomType) {
+        return std::unexpected(roomType.error());
     }
-    const auto peers = m_services.presence.peers(*appId, context.queryParam("room-id"));
+    const auto roomId = nonBlankQueryParam(context, "room-id");
+    if (!roomId) {
+        return std::unexpected(roomId.error());
+    }
+    const auto peers = m_services.presence.peers(*appId, *roomId);
     if (peers.isEmpty()) {
         return QJsonObject {{QStringLiteral("sessions"), QJsonValue::Null}};
     }

@@ -9,6 +9,8 @@
 #include <httplib.h>
 
 #include <sys/socket.h>
+
+#include <atomic>
 #include <thread>
 
 #include "authresolver.h"
@@ -108,6 +110,7 @@ struct SandboxServer::Private {
     std::unique_ptr<LiveRoutes> liveRoutes;
     std::unique_ptr<SandboxRoutes> sandboxRoutes;
     std::thread listener;
+    std::shared_ptr<std::atomic<bool>> listenerDone; // set when the accept loop has returned
     bool running = false;
 };
 
@@ -214,12 +217,12 @@ std::expected<SandboxInfo, QString> SandboxServer::start(const SandboxOptions &o
     }
 
     httplib::Server *http = d->http.get();
-    d->listener = std::thread([http] { http->listen_after_bind(); });
-    // httplib's stop() does nothing until the accept loop has started, so a stop() right after
-    // start() (a quick SIGTERM) would leave the listener running forever: wait for the loop.
-    for (int waited = 0; !http->is_running() && waited < 10000; ++waited) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    d->listenerDone = done;
+    d->listener = std::thread([http, done] {
+        http->listen_after_bind();
+        *done = true;
+    });
     d->running = true;
     qCInfo(lcSandbox) << "sandbox listening on" << d->info.url << "data in" << dataDir;
     return d->info;
@@ -234,10 +237,21 @@ void SandboxServer::stop()
     if (d->live) {
         d->live->shutdown();
     }
-    d->http->stop();
+    // httplib's stop() does nothing until the accept loop has started, and a loaded machine can take a
+    // while to schedule the listener thread: a stop() in that window (a quick SIGTERM) would leave the
+    // loop running and the join below waiting forever. So stop once the loop runs, or not at all if it
+    // already ended. The library must not be stopped twice while its loop winds down.
+    while (d->listenerDone && !*d->listenerDone) {
+        if (d->http->is_running()) {
+            d->http->stop();
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     if (d->listener.joinable()) {
         d->listener.join();
     }
+    d->listenerDone.reset();
     d->running = false;
     d->sandboxRoutes.reset();
     d->liveRoutes.reset();

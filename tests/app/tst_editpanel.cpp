@@ -1,11 +1,3 @@
-#include "editing/editpanel.h"
-#include "editing/editstage.h"
-#include "session/connectionsession.h"
-
-#include "adminclient.h"
-#include "connection.h"
-#include "server/sandboxserver.h"
-
 #include <memory>
 
 #include <QAbstractItemModelTester>
@@ -23,6 +15,13 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "adminclient.h"
+#include "connection.h"
+#include "editing/editpanel.h"
+#include "editing/editstage.h"
+#include "server/sandboxserver.h"
+#include "session/connectionsession.h"
 
 using namespace console;
 using namespace Qt::StringLiterals;
@@ -188,6 +187,11 @@ void TestEditPanel::stageProducesStepsAndInverse()
 
     stage.clear();
     stage.deleteEntities(u"$files"_s, {QJsonObject {{u"id"_s, goal}, {u"path"_s, u"a.txt"_s}}});
+    QCOMPARE(stage.irreversibleReasons().size(), 1);
+
+    // Only the id known: undo could not bring the values back, so it says so.
+    stage.clear();
+    stage.deleteEntities(u"goals"_s, {QJsonObject {{u"id"_s, goal}}});
     QCOMPARE(stage.irreversibleReasons().size(), 1);
 }
 

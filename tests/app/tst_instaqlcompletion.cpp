@@ -13,8 +13,8 @@ SchemaInfo demoSchema()
     schema.namespaces[QStringLiteral("goals")].attributes = {QStringLiteral("title")};
     schema.namespaces[QStringLiteral("goals")].links = {{QStringLiteral("todos"), QStringLiteral("todos"), false},
         {QStringLiteral("owner"), QStringLiteral("$users"), true}};
-    schema.namespaces[QStringLiteral("todos")].attributes = {QStringLiteral("done"), QStringLiteral("priority"),
-        QStringLiteral("title")};
+    schema.namespaces[QStringLiteral("todos")].attributes
+        = {QStringLiteral("done"), QStringLiteral("priority"), QStringLiteral("title")};
     schema.namespaces[QStringLiteral("todos")].links = {{QStringLiteral("goal"), QStringLiteral("goals"), true},
         {QStringLiteral("tags"), QStringLiteral("tags"), false}};
     schema.namespaces[QStringLiteral("tags")].attributes = {QStringLiteral("name")};
@@ -38,13 +38,15 @@ void TestInstaqlCompletion::candidates_data()
     QTest::addColumn<QStringList>("expected");
 
     // "|" marks the cursor.
-    QTest::newRow("namespaces") << QStringLiteral("{\"|") << QStringList {QStringLiteral("$$ruleParams"),
-        QStringLiteral("$users"), QStringLiteral("goals"), QStringLiteral("tags"), QStringLiteral("todos")};
+    QTest::newRow("namespaces") << QStringLiteral("{\"|")
+                                << QStringList {QStringLiteral("$$ruleParams"), QStringLiteral("$users"),
+                                       QStringLiteral("goals"), QStringLiteral("tags"), QStringLiteral("todos")};
     QTest::newRow("namespace-prefix") << QStringLiteral("{\"to|") << QStringList {QStringLiteral("todos")};
-    QTest::newRow("links-and-options") << QStringLiteral("{\"goals\": {\"|")
-                                       << QStringList {QStringLiteral("$"), QStringLiteral("owner"), QStringLiteral("todos")};
-    QTest::newRow("nested-link-follows-target") << QStringLiteral("{\"goals\": {\"todos\": {\"|")
-                                                << QStringList {QStringLiteral("$"), QStringLiteral("goal"), QStringLiteral("tags")};
+    QTest::newRow("links-and-options") << QStringLiteral(
+        "{\"goals\": {\"|") << QStringList {QStringLiteral("$"), QStringLiteral("owner"), QStringLiteral("todos")};
+    QTest::newRow("nested-link-follows-target")
+        << QStringLiteral("{\"goals\": {\"todos\": {\"|")
+        << QStringList {QStringLiteral("$"), QStringLiteral("goal"), QStringLiteral("tags")};
     QTest::newRow("options") << QStringLiteral("{\"goals\": {\"$\": {\"o|")
                              << QStringList {QStringLiteral("offset"), QStringLiteral("order")};
     QTest::newRow("where-attributes") << QStringLiteral("{\"todos\": {\"$\": {\"where\": {\"d|")
@@ -60,8 +62,8 @@ void TestInstaqlCompletion::candidates_data()
                                      << QStringList {QStringLiteral("desc")};
     QTest::newRow("fields") << QStringLiteral("{\"tags\": {\"$\": {\"fields\": [\"|")
                             << QStringList {QStringLiteral("id"), QStringLiteral("name")};
-    QTest::newRow("after-complete-member") << QStringLiteral("{\"goals\": {}, \"t|")
-                                           << QStringList {QStringLiteral("tags"), QStringLiteral("todos")};
+    QTest::newRow("after-complete-member")
+        << QStringLiteral("{\"goals\": {}, \"t|") << QStringList {QStringLiteral("tags"), QStringLiteral("todos")};
     QTest::newRow("value-position-no-keys") << QStringLiteral("{\"goals\": {\"$\": {\"limit\": \"|") << QStringList {};
 }
 

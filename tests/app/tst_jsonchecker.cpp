@@ -40,11 +40,14 @@ void TestJsonChecker::malformedJson_data()
     QTest::addColumn<QString>("reasonContains");
 
     QTest::newRow("empty") << QString() << 1 << 1 << QStringLiteral("empty");
-    QTest::newRow("trailing-comma") << QStringLiteral("{\n  \"goals\": {},\n}") << 3 << 1 << QStringLiteral("Trailing comma");
-    QTest::newRow("missing-comma") << QStringLiteral("{\"a\": 1\n \"b\": 2}") << 2 << 2 << QStringLiteral("Missing ','");
+    QTest::newRow("trailing-comma") << QStringLiteral("{\n  \"goals\": {},\n}") << 3 << 1
+                                    << QStringLiteral("Trailing comma");
+    QTest::newRow("missing-comma") << QStringLiteral("{\"a\": 1\n \"b\": 2}") << 2 << 2
+                                   << QStringLiteral("Missing ','");
     QTest::newRow("unquoted-key") << QStringLiteral("{\n  goals: {}\n}") << 2 << 3 << QStringLiteral("double quotes");
     QTest::newRow("missing-colon") << QStringLiteral("{\"goals\" {}}") << 1 << 10 << QStringLiteral("':'");
-    QTest::newRow("unterminated-string") << QStringLiteral("{\"goals\": \"abc\n}") << 1 << 11 << QStringLiteral("Unterminated");
+    QTest::newRow("unterminated-string") << QStringLiteral("{\"goals\": \"abc\n}") << 1 << 11
+                                         << QStringLiteral("Unterminated");
     QTest::newRow("single-quotes") << QStringLiteral("{\"a\": 'x'}") << 1 << 7 << QStringLiteral("single quotes");
     QTest::newRow("bad-literal") << QStringLiteral("{\"a\": tru}") << 1 << 7 << QStringLiteral("tru");
     QTest::newRow("unclosed-object") << QStringLiteral("{\"a\": {}") << 1 << 9 << QStringLiteral("end of text");
@@ -70,10 +73,12 @@ void TestJsonChecker::malformedJson()
 
 void TestJsonChecker::formatKeepsKeyOrder()
 {
-    const QString formatted = formatJsonText(QStringLiteral("{\"z\":{\"$\":{\"where\":{\"b\":1,\"a\":[1, 2]}}},\"a\":{}}"));
+    const QString formatted
+        = formatJsonText(QStringLiteral("{\"z\":{\"$\":{\"where\":{\"b\":1,\"a\":[1, 2]}}},\"a\":{}}"));
     QCOMPARE(formatted,
-        QStringLiteral("{\n  \"z\": {\n    \"$\": {\n      \"where\": {\n        \"b\": 1,\n        \"a\": [\n          1,\n"
-                       "          2\n        ]\n      }\n    }\n  },\n  \"a\": {}\n}"));
+        QStringLiteral(
+            "{\n  \"z\": {\n    \"$\": {\n      \"where\": {\n        \"b\": 1,\n        \"a\": [\n          1,\n"
+            "          2\n        ]\n      }\n    }\n  },\n  \"a\": {}\n}"));
     QVERIFY(!checkJson(formatted));
 }
 

@@ -1,11 +1,3 @@
-#include "presence/presencemodel.h"
-#include "presence/presencepanel.h"
-#include "session/connectionsession.h"
-
-#include "adminclient.h"
-#include "connection.h"
-#include "server/sandboxserver.h"
-
 #include <memory>
 
 #include <QAbstractItemModelTester>
@@ -20,6 +12,13 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "adminclient.h"
+#include "connection.h"
+#include "presence/presencemodel.h"
+#include "presence/presencepanel.h"
+#include "server/sandboxserver.h"
+#include "session/connectionsession.h"
 
 using namespace console;
 using namespace Qt::StringLiterals;

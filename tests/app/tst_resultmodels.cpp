@@ -4,8 +4,8 @@
 #include "results/resulttablemodel.h"
 #include "results/resulttreemodel.h"
 
-#include "json/jsontree.h"
 #include "requestlog.h"
+#include "json/jsontree.h"
 
 #include <QAbstractItemModelTester>
 #include <QNetworkRequest>
@@ -27,7 +27,8 @@ ResultSnapshot snapshot(const char *json)
 }
 
 const char *kBase = R"({"goals":[
-  {"id":"g1","title":"Get fit","todos":[{"id":"t1","title":"Run","done":false},{"id":"t2","title":"Swim","done":true}]},
+  {"id":"g1","title":"Get fit","todos":[
+        {"id":"t1","title":"Run","done":false},{"id":"t2","title":"Swim","done":true}]},
   {"id":"g2","title":"Read","todos":[]},
   {"id":"g3","title":"Cook","todos":[{"id":"t3","title":"Bake","done":false}]}],
  "tags":[{"id":"x1","name":"health"}]})";
@@ -135,7 +136,8 @@ void TestResultModels::changedEntityOnlySignalsItsRow()
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
     const ResultDiff diff = computeResultDiff(model.result(), snapshot(R"({"goals":[
-      {"id":"g1","title":"Get fit","todos":[{"id":"t1","title":"Run","done":false},{"id":"t2","title":"Swim","done":true}]},
+      {"id":"g1","title":"Get fit","todos":[
+        {"id":"t1","title":"Run","done":false},{"id":"t2","title":"Swim","done":true}]},
       {"id":"g2","title":"Read more","todos":[]},
       {"id":"g3","title":"Cook","todos":[{"id":"t3","title":"Bake","done":false}]}],
      "tags":[{"id":"x1","name":"health"}]})"));
@@ -160,7 +162,7 @@ void TestResultModels::changedEntityOnlySignalsItsRow()
 
     // The unchanged item is still valid and reads from the new tree.
     QVERIFY(bake.isValid());
-    QCOMPARE(bake.siblingAtColumn(1).data().toString(), QStringLiteral("Bake"));
+    QCOMPARE(QModelIndex(bake).siblingAtColumn(1).data().toString(), QStringLiteral("Bake"));
     QVERIFY(model.entityFlash(0, 1, "title") > 0);
     QCOMPARE(model.entityFlash(0, 1, "todos"), 0.0);
     QCOMPARE(model.entityFlash(0, 0, "title"), 0.0);
@@ -177,7 +179,8 @@ void TestResultModels::insertAndRemoveAreKeyedById()
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
 
     QVERIFY(model.applyDiff(computeResultDiff(model.result(), snapshot(R"({"goals":[
-      {"id":"g1","title":"Get fit","todos":[{"id":"t1","title":"Run","done":false},{"id":"t2","title":"Swim","done":true}]},
+      {"id":"g1","title":"Get fit","todos":[
+        {"id":"t1","title":"Run","done":false},{"id":"t2","title":"Swim","done":true}]},
       {"id":"g3","title":"Cook","todos":[{"id":"t3","title":"Bake","done":false}]},
       {"id":"g4","title":"Sleep"}],
      "tags":[{"id":"x1","name":"health"}]})"))));
@@ -206,7 +209,8 @@ void TestResultModels::reorderMovesPersistentIndexes()
     QVERIFY(model.applyDiff(computeResultDiff(model.result(), snapshot(R"({"goals":[
       {"id":"g3","title":"Cook","todos":[{"id":"t3","title":"Bake","done":false}]},
       {"id":"g2","title":"Read","todos":[]},
-      {"id":"g1","title":"Get fit","todos":[{"id":"t1","title":"Run","done":false},{"id":"t2","title":"Swim","done":true}]}],
+      {"id":"g1","title":"Get fit","todos":[
+        {"id":"t1","title":"Run","done":false},{"id":"t2","title":"Swim","done":true}]}],
      "tags":[{"id":"x1","name":"health"}]})"))));
     QCOMPARE(layout.count(), 1);
     QCOMPARE(fit.row(), 2);
@@ -227,12 +231,13 @@ void TestResultModels::nestedChangesKeepExpandedItems()
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
 
     QVERIFY(model.applyDiff(computeResultDiff(model.result(), snapshot(R"({"goals":[
-      {"id":"g1","title":"Get fit","todos":[{"id":"t1","title":"Run","done":true},{"id":"t2","title":"Swim","done":true},{"id":"t9","title":"Row"}]},
+      {"id":"g1","title":"Get fit","todos":[
+        {"id":"t1","title":"Run","done":true},{"id":"t2","title":"Swim","done":true},{"id":"t9","title":"Row"}]},
       {"id":"g2","title":"Read","todos":[]},
       {"id":"g3","title":"Cook","todos":[{"id":"t3","title":"Bake","done":false}]}],
      "tags":[{"id":"x1","name":"health"}]})"))));
     QVERIFY(run.isValid());
-    QCOMPARE(run.siblingAtColumn(1).data().toString(), QStringLiteral("true"));
+    QCOMPARE(QModelIndex(run).siblingAtColumn(1).data().toString(), QStringLiteral("true"));
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.at(0).at(0).toModelIndex(), QModelIndex(todos));
     QCOMPARE(inserted.at(0).at(1).toInt(), 2);
@@ -304,7 +309,8 @@ void TestResultModels::tableFollowsDiff()
     QSignalSpy changed(&table, &QAbstractItemModel::dataChanged);
 
     QVERIFY(tree.applyDiff(computeResultDiff(tree.result(), snapshot(R"({"goals":[
-      {"id":"g1","title":"Get fit","todos":[{"id":"t1","title":"Run","done":false},{"id":"t2","title":"Swim","done":true}]},
+      {"id":"g1","title":"Get fit","todos":[
+        {"id":"t1","title":"Run","done":false},{"id":"t2","title":"Swim","done":true}]},
       {"id":"g3","title":"Cook","todos":[{"id":"t3","title":"Bake","done":false}],"priority":3}],
      "tags":[{"id":"x1","name":"health"}]})"))));
     QCOMPARE(reset.count(), 0);
@@ -319,7 +325,8 @@ void TestResultModels::tableFollowsDiff()
 
 void TestResultModels::csvExport()
 {
-    const ResultSnapshot result = snapshot(R"({"todos":[{"id":"t1","title":"Say \"hi\", then","n":2},{"id":"t2","tags":[1]}]})");
+    const ResultSnapshot result
+        = snapshot(R"({"todos":[{"id":"t1","title":"Say \"hi\", then","n":2},{"id":"t2","tags":[1]}]})");
     const instant::JsonNode todos = result.root.value("todos");
     QCOMPARE(ResultExport::toCsv(todos, collectColumns(todos)),
         QByteArray("id,title,n,tags\r\nt1,\"Say \"\"hi\"\", then\",2,\r\nt2,,,[1]\r\n"));
@@ -337,7 +344,8 @@ void TestResultModels::requestLogModel()
     QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:1/admin/query")));
     request.setRawHeader("authorization", "Bearer secret-token");
     for (int i = 0; i < 5; ++i) {
-        const quint64 id = log.recordStarted("POST", QStringLiteral("/admin/query"), request, "{}", QStringLiteral("admin"));
+        const quint64 id
+            = log.recordStarted("POST", QStringLiteral("/admin/query"), request, "{}", QStringLiteral("admin"));
         log.recordFinished(id, i == 4 ? 400 : 200, 2, 10);
     }
     QCOMPARE(model.rowCount(), 3);

@@ -1,11 +1,3 @@
-#include "session/connectionsession.h"
-#include "storage/filetreemodel.h"
-#include "storage/storagepanel.h"
-
-#include "adminclient.h"
-#include "connection.h"
-#include "server/sandboxserver.h"
-
 #include <memory>
 
 #include <QAbstractItemModelTester>
@@ -26,6 +18,13 @@
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
+
+#include "adminclient.h"
+#include "connection.h"
+#include "server/sandboxserver.h"
+#include "session/connectionsession.h"
+#include "storage/filetreemodel.h"
+#include "storage/storagepanel.h"
 
 using namespace console;
 using namespace Qt::StringLiterals;
@@ -125,6 +124,8 @@ void TestStoragePanel::drop(const QList<QUrl> &urls, const QModelIndex &onto)
     QTreeView *view = m_panel->view();
     const QPoint position
         = onto.isValid() ? view->visualRect(onto).center() : QPoint(5, view->viewport()->height() - 5);
+    // A drop meant for the top level must not land on a folder row.
+    QVERIFY(onto.isValid() || !m_panel->model()->isFolder(view->indexAt(position)));
     auto *mime = new QMimeData;
     mime->setUrls(urls);
     QDragEnterEvent enter(position, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);

@@ -1,10 +1,3 @@
-#include "session/connectionsession.h"
-#include "users/userspanel.h"
-
-#include "adminclient.h"
-#include "connection.h"
-#include "server/sandboxserver.h"
-
 #include <memory>
 
 #include <QApplication>
@@ -18,6 +11,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+
+#include "adminclient.h"
+#include "connection.h"
+#include "server/sandboxserver.h"
+#include "session/connectionsession.h"
+#include "users/userspanel.h"
 
 using namespace console;
 using namespace Qt::StringLiterals;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Debian package with cpack, checks its metadata and contents, installs it with apt-get and
 # runs the installed binaries.
-#   check-deb.sh <build dir> <project version> [host|debootstrap]
+#   check-deb.sh <build dir> <source dir> <project version> [host|debootstrap]
 # host:        installs onto this machine and removes it again (needs root; CI machines are throwaway).
 # debootstrap: installs into a fresh Debian 12 minbase root, which also proves that Depends is
 #              complete; needs root, debootstrap and a Debian mirror. The base root is cached in the
@@ -10,8 +10,9 @@
 set -eu
 
 build_dir=$(cd "$1" && pwd)
-version=$2
-mode=${INSTANT_PACKAGING_TEST_ROOT:-${3:-host}}
+source_dir=$(cd "$2" && pwd)
+version=$3
+mode=${INSTANT_PACKAGING_TEST_ROOT:-${4:-host}}
 mirror=${INSTANT_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 id=io.github.instant_console.InstantConsole
 failures=0
@@ -24,7 +25,7 @@ for tool in cpack dpkg-deb; do
     command -v "$tool" >/dev/null || skip "$tool not found: not a Debian system"
 done
 # Without dpkg-shlibdeps CPack builds a package that lacks its library dependencies and says nothing.
-for tool in dpkg-shlibdeps readelf file; do
+for tool in dpkg-shlibdeps readelf strings file; do
     if ! command -v "$tool" >/dev/null; then
         echo "FAIL: $tool not found (Debian packages dpkg-dev, binutils, file)"
         exit 1
@@ -102,6 +103,12 @@ for size in "${sizes[@]}"; do
 done
 for bin in instant-console instant-sandbox; do
     file -b "$work/content/usr/bin/$bin" | grep -q 'not stripped' && fail "$bin is not stripped"
+done
+# The translations are resources inside the console; rcc stores their names in UTF-16.
+embedded=$(strings -el "$work/content/usr/bin/instant-console" | grep -o 'instant-console_[a-z]*\.qm' | sort -u)
+for ts in "$source_dir"/translations/instant-console_*.ts; do
+    qm=$(basename "$ts" .ts).qm
+    grep -qx "$qm" <<<"$embedded" || fail "instant-console does not embed $qm"
 done
 
 owner_of() { # the Debian package that ships a file, under any of its merged-/usr names

@@ -4,6 +4,7 @@
 
 #include <QDebug>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QList>
 #include <QProcess>
@@ -113,6 +114,7 @@ private Q_SLOTS:
     void complete();
     void faithful_data();
     void faithful();
+    void extractable();
 
 private:
     QDir m_sources;
@@ -244,6 +246,53 @@ void tst_Translations::faithful()
         qPrintable(QStringLiteral("%1 translations in %2 lose or add a placeholder or accelerator")
                        .arg(problems.size())
                        .arg(name)));
+}
+
+void tst_Translations::extractable()
+{
+    // lupdate only sees literal source texts, and files a tr() call under the class or namespace it
+    // appears in. A helper that forwards a variable to QCoreApplication::translate(), or a home-made
+    // tr() that passes its own context, leaves strings that are in no .ts file, or in one under a
+    // context the running program never asks for: they stay English however complete the files are.
+    static const QRegularExpression forwarded(
+        QStringLiteral(R"re(QCoreApplication::translate\(\s*"([^"]*)"\s*,\s*[^\s"])re"));
+    static const QRegularExpression homeMadeTr(QStringLiteral(R"(\bQString\s+tr\s*\(\s*const\s+char\s*\*)"));
+    QStringList problems;
+    for (const QString &dir : {QStringLiteral("app"), QStringLiteral("lib")}) {
+        QDirIterator it(m_sources.filePath(dir), {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+            QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile file(path);
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+            const QString text = QString::fromUtf8(file.readAll());
+            for (const QRegularExpression *pattern : {&forwarded, &homeMadeTr}) {
+                for (auto it = pattern->globalMatch(text); it.hasNext();) {
+                    const QRegularExpressionMatch match = it.next();
+                    // Texts marked with QT_TRANSLATE_NOOP under the same context are extracted there.
+                    if (pattern == &forwarded && text.contains(QStringLiteral("_NOOP(\"%1\"").arg(match.captured(1)))) {
+                        continue;
+                    }
+                    const qsizetype offset = match.capturedStart();
+                    problems.append(
+                        QStringLiteral("  %1:%2: %3")
+                            .arg(m_sources.relativeFilePath(path))
+                            .arg(text.left(offset).count(u'\n') + 1)
+                            .arg(pattern == &forwarded ? QStringLiteral("translate() with a non-literal text")
+                                                       : QStringLiteral("a home-made tr() helper")));
+                }
+            }
+        }
+    }
+    if (!problems.isEmpty()) {
+        qInfo().noquote() << QStringLiteral(
+            "Use Q_DECLARE_TR_FUNCTIONS(Context) in a small struct and call Context::tr(\"…\"), or "
+            "QCoreApplication::translate(\"Context\", \"…\") with literals, or QT_TRANSLATE_NOOP for "
+            "texts chosen at run time:\n%1")
+                                 .arg(problems.join(u'\n'));
+    }
+    QVERIFY2(problems.isEmpty(),
+        qPrintable(QStringLiteral("%1 places hide user-visible strings from lupdate").arg(problems.size())));
 }
 
 QTEST_GUILESS_MAIN(tst_Translations)

@@ -32,6 +32,9 @@ private Q_SLOTS:
     void permsCheckRequiresImpersonation();
     void queryPermsCheck();
     void transactPermsCheck();
+    void transactPermsCheckSystemNamespaces_data();
+    void transactPermsCheckSystemNamespaces();
+    void transactPermsCheckRefusesRules();
     void transactAndQueryErrors();
     void schemaRoutes();
 
@@ -41,6 +44,7 @@ private:
     SandboxFixture m_sandbox;
     std::unique_ptr<HttpClient> m_http;
     QByteArray m_alyssaToken;
+    QString m_alyssaId;
 };
 
 QByteArray TestHttp::fill(QByteArray text) const
@@ -61,6 +65,7 @@ void TestHttp::initTestCase()
         QJsonObject {{QStringLiteral("email"), QStringLiteral("alyssa@example.com")}});
     QCOMPARE(alyssa.status, 200);
     m_alyssaToken = alyssa.object()[QStringLiteral("user")][QStringLiteral("refresh_token")].toString().toLatin1();
+    m_alyssaId = alyssa.object()[QStringLiteral("user")][QStringLiteral("id")].toString();
     const HttpResult ben = m_http->json("POST", QStringLiteral("/admin/refresh_tokens"), m_sandbox.admin(),
         QJsonObject {{QStringLiteral("email"), QStringLiteral("ben@example.com")}});
     QCOMPARE(ben.status, 200);
@@ -393,25 +398,155 @@ void TestHttp::transactPermsCheck()
     const QString id = QStringLiteral("4c1d2e3f-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
     const QJsonArray steps {QJsonArray {QStringLiteral("update"), QStringLiteral("drafts"), id,
         QJsonObject {{QStringLiteral("title"), QStringLiteral("dry")}}}};
+    const auto adminTx = [&] {
+        const HttpResult tx = m_http->json("POST", QStringLiteral("/admin/transact"), m_sandbox.admin(),
+            QJsonObject {{QStringLiteral("steps"),
+                QJsonArray {QJsonArray {QStringLiteral("update"), QStringLiteral("notes"),
+                    QStringLiteral("5d2e3f4a-6b7c-4d8e-9f0a-1b2c3d4e5f6a"), QJsonObject {{QStringLiteral("n"), 1}}}}}});
+        return qint64(tx.object()[QStringLiteral("tx-id")].toDouble());
+    };
+    const qint64 before = adminTx();
+    QVERIFY(before > 0);
+
+    // The run really happens (the attributes drafts.id and drafts.title are made, then rolled back) and
+    // reports what the server checks for an app without rules: everything here is allowed by default.
     const HttpResult dry = m_http->json(
         "POST", QStringLiteral("/admin/transact_perms_check"), headers, QJsonObject {{QStringLiteral("steps"), steps}});
     QCOMPARE(dry.status, 200);
-    QCOMPARE(dry.object()[QStringLiteral("committed?")].toBool(true), false);
-    QCOMPARE(dry.object()[QStringLiteral("all-checks-ok?")].toBool(false), true);
-    QVERIFY(dry.object()[QStringLiteral("check-results")].isArray());
+    const QJsonObject report = dry.object();
+    QCOMPARE(report[QStringLiteral("committed?")].toBool(true), false);
+    QCOMPARE(report[QStringLiteral("all-checks-ok?")].toBool(false), true);
+    const qint64 dryTx = qint64(report[QStringLiteral("tx-id")].toDouble());
+    QVERIFY2(dryTx > before, dry.body.constData());
+    const QJsonObject attrCheck {{QStringLiteral("scope"), QStringLiteral("attr")},
+        {QStringLiteral("action"), QStringLiteral("create")}, {QStringLiteral("etype"), QStringLiteral("attrs")},
+        {QStringLiteral("program"), QJsonObject {}}, {QStringLiteral("check-result"), true},
+        {QStringLiteral("check-pass?"), true}};
+    const QJsonObject createCheck {{QStringLiteral("scope"), QStringLiteral("object")},
+        {QStringLiteral("action"), QStringLiteral("create")}, {QStringLiteral("etype"), QStringLiteral("drafts")},
+        {QStringLiteral("eid"), id}, {QStringLiteral("program"), QJsonObject {}},
+        {QStringLiteral("check-result"), true}, {QStringLiteral("check-pass?"), true}};
+    QCOMPARE(report[QStringLiteral("check-results")].toArray(), (QJsonArray {attrCheck, attrCheck, createCheck}));
     const auto count = [&] {
         const HttpResult q = m_http->json("POST", QStringLiteral("/admin/query"), m_sandbox.admin(),
             QJsonObject {{QStringLiteral("query"), QJsonObject {{QStringLiteral("drafts"), QJsonObject {}}}}});
         return q.object()[QStringLiteral("drafts")].toArray().size();
     };
     QCOMPARE(count(), 0);
+    const HttpResult schema = m_http->send("GET", QStringLiteral("/admin/schema"), m_sandbox.admin());
+    QVERIFY(!schema.object()[QStringLiteral("schema")][QStringLiteral("blobs")].toObject().contains(
+        QStringLiteral("drafts")));
+    // The rolled-back run used up its id: the next transaction gets a later one.
+    QVERIFY(adminTx() > dryTx);
 
     const HttpResult committed = m_http->json("POST", QStringLiteral("/admin/transact_perms_check"), headers,
         QJsonObject {{QStringLiteral("steps"), steps}, {QStringLiteral("dangerously-commit-tx"), true}});
     QCOMPARE(committed.status, 200);
     QCOMPARE(committed.object()[QStringLiteral("committed?")].toBool(false), true);
-    QVERIFY(committed.object()[QStringLiteral("tx-id")].isDouble());
+    QCOMPARE(committed.object()[QStringLiteral("all-checks-ok?")].toBool(false), true);
+    QVERIFY(committed.object()[QStringLiteral("tx-id")].toDouble() > double(dryTx));
     QCOMPARE(count(), 1);
+
+    // Now the draft exists: the same steps are an update.
+    const HttpResult again = m_http->json(
+        "POST", QStringLiteral("/admin/transact_perms_check"), headers, QJsonObject {{QStringLiteral("steps"), steps}});
+    const QJsonArray checks = again.object()[QStringLiteral("check-results")].toArray();
+    QCOMPARE(checks.size(), 1);
+    QCOMPARE(checks[0][QStringLiteral("action")].toString(), QStringLiteral("update"));
+    QCOMPARE(checks[0][QStringLiteral("eid")].toString(), id);
+}
+
+void TestHttp::transactPermsCheckSystemNamespaces_data()
+{
+    // System namespaces fall back to the server's fixed programs, which deny what is not the user's own.
+    QTest::addColumn<QByteArray>("impersonation");
+    QTest::addColumn<QString>("etype");
+    QTest::addColumn<bool>("ownEntity");
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("displayCode");
+    QTest::addColumn<bool>("pass");
+    const QString usersCode
+        = QStringLiteral("auth.id == data.id || (data.linkedPrimaryUser != null && auth.id == data.linkedPrimaryUser)");
+    QTest::newRow("own-user-update") << QByteArray("As-Email: alyssa@example.com") << QStringLiteral("$users") << true
+                                     << QStringLiteral("update") << usersCode << true;
+    QTest::newRow("other-user-update") << QByteArray("As-Email: ben@example.com") << QStringLiteral("$users") << true
+                                       << QStringLiteral("update") << usersCode << false;
+    QTest::newRow("guest-user-update") << QByteArray("As-Guest: true") << QStringLiteral("$users") << true
+                                       << QStringLiteral("update") << usersCode << false;
+    QTest::newRow("magic-code-create") << QByteArray("As-Email: alyssa@example.com") << QStringLiteral("$magicCodes")
+                                       << false << QStringLiteral("create")
+                                       << QStringLiteral("disallow_create_on_system_tables") << false;
+}
+
+void TestHttp::transactPermsCheckSystemNamespaces()
+{
+    QFETCH(QByteArray, impersonation);
+    QFETCH(QString, etype);
+    QFETCH(bool, ownEntity);
+    QFETCH(QString, action);
+    QFETCH(QString, displayCode);
+    QFETCH(bool, pass);
+    Headers headers = m_sandbox.admin();
+    headers.push_back(
+        {impersonation.left(impersonation.indexOf(':')), impersonation.mid(impersonation.indexOf(':') + 2)});
+    const QString eid = ownEntity ? m_alyssaId : QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // `nickname` is not a system column, so impersonated users may write it.
+    const QString nickname = QString::fromLatin1(QTest::currentDataTag());
+    const QJsonArray steps {
+        QJsonArray {QStringLiteral("update"), etype, eid, QJsonObject {{QStringLiteral("nickname"), nickname}}}};
+    const HttpResult result = m_http->json("POST", QStringLiteral("/admin/transact_perms_check"), headers,
+        QJsonObject {{QStringLiteral("steps"), steps}, {QStringLiteral("dangerously-commit-tx"), true}});
+    QCOMPARE(result.status, 200);
+    const QJsonObject report = result.object();
+    QJsonObject check;
+    for (const QJsonValue &value : report[QStringLiteral("check-results")].toArray()) {
+        if (value[QStringLiteral("scope")].toString() == QStringLiteral("object")) {
+            check = value.toObject();
+        }
+    }
+    QCOMPARE(check[QStringLiteral("etype")].toString(), etype);
+    QCOMPARE(check[QStringLiteral("action")].toString(), action);
+    QCOMPARE(check[QStringLiteral("eid")].toString(), eid);
+    const QJsonObject program = check[QStringLiteral("program")].toObject();
+    QCOMPARE(program[QStringLiteral("etype")].toString(), etype);
+    QCOMPARE(program[QStringLiteral("action")].toString(), action);
+    QCOMPARE(program[QStringLiteral("display-code")].toString(), displayCode);
+    QCOMPARE(program[QStringLiteral("code")].toString(),
+        pass || etype == QStringLiteral("$users") ? displayCode : QStringLiteral("false"));
+    QCOMPARE(check[QStringLiteral("check-result")].toBool(!pass), pass);
+    QCOMPARE(check[QStringLiteral("check-pass?")].toBool(!pass), pass);
+    QCOMPARE(report[QStringLiteral("all-checks-ok?")].toBool(!pass), pass);
+    // A commit was asked for, but only a run whose every check passes is kept.
+    QCOMPARE(report[QStringLiteral("committed?")].toBool(!pass), pass);
+    const HttpResult stored = m_http->json("POST", QStringLiteral("/admin/query"), m_sandbox.admin(),
+        QJsonObject {{QStringLiteral("query"),
+            QJsonObject {{etype,
+                QJsonObject {{QStringLiteral("$"),
+                    QJsonObject {{QStringLiteral("where"), QJsonObject {{QStringLiteral("id"), eid}}}}}}}}}});
+    const QJsonArray rows = stored.object()[etype].toArray();
+    QCOMPARE(rows.size() == 1 && rows[0][QStringLiteral("nickname")].toString() == nickname, pass);
+}
+
+void TestHttp::transactPermsCheckRefusesRules()
+{
+    Headers headers = m_sandbox.admin();
+    headers.push_back({"As-Guest", "true"});
+    const QJsonArray steps {QJsonArray {QStringLiteral("update"), QStringLiteral("drafts"),
+        QStringLiteral("6e3f4a5b-7c8d-4e9f-8a0b-2c3d4e5f6a7b"), QJsonObject {{QStringLiteral("title"), 1}}}};
+    // Rules the sandbox cannot evaluate are refused rather than reported as passed.
+    const QJsonObject rules {{QStringLiteral("drafts"),
+        QJsonObject {{QStringLiteral("allow"), QJsonObject {{QStringLiteral("create"), QStringLiteral("false")}}}}}};
+    const HttpResult refused = m_http->json("POST", QStringLiteral("/admin/transact_perms_check"), headers,
+        QJsonObject {{QStringLiteral("steps"), steps}, {QStringLiteral("rules-override"), rules}});
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.object()[QStringLiteral("type")].toString(), QStringLiteral("validation-failed"));
+    QCOMPARE(refused.object()[QStringLiteral("hint")][QStringLiteral("data-type")].toString(),
+        QStringLiteral("rules-override"));
+    // Empty rules are the same as none.
+    const HttpResult empty = m_http->json("POST", QStringLiteral("/admin/transact_perms_check"), headers,
+        QJsonObject {{QStringLiteral("steps"), steps}, {QStringLiteral("rules-override"), QJsonObject {}}});
+    QCOMPARE(empty.status, 200);
+    QCOMPARE(empty.object()[QStringLiteral("all-checks-ok?")].toBool(false), true);
 }
 
 void TestHttp::transactAndQueryErrors()

@@ -18,6 +18,9 @@ private Q_SLOTS:
     void emptyRoomIsNull();
     void joinAndLeave();
     void requiredParams();
+    void blankParams_data();
+    void blankParams();
+    void roomIdIsTrimmed();
 
 private:
     HttpResult presence(const QString &roomId);
@@ -117,6 +120,58 @@ void TestPresence::requiredParams()
     QCOMPARE(badJoin.status, 400);
     QCOMPARE(badJoin.object()[QStringLiteral("message")].toString(),
         QStringLiteral("Missing parameter: [\"body\" \"room-id\"]"));
+}
+
+void TestPresence::blankParams_data()
+{
+    // A present but blank value fails the server's non-blank string coercion: malformed, not missing.
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("param");
+    QTest::addColumn<QJsonValue>("originalInput");
+    QTest::newRow("empty-room-id") << QStringLiteral("room-type=chat&room-id=") << QStringLiteral("param-malformed")
+                                   << QStringLiteral("room-id") << QJsonValue(QString());
+    QTest::newRow("spaces-room-id") << QStringLiteral("room-type=chat&room-id=%20%20")
+                                    << QStringLiteral("param-malformed") << QStringLiteral("room-id")
+                                    << QJsonValue(QStringLiteral("  "));
+    QTest::newRow("empty-room-type") << QStringLiteral("room-type=&room-id=doc-1") << QStringLiteral("param-malformed")
+                                     << QStringLiteral("room-type") << QJsonValue(QString());
+    // room-type is read first, so a blank room-type wins over a blank room-id.
+    QTest::newRow("both-blank") << QStringLiteral("room-type=&room-id=") << QStringLiteral("param-malformed")
+                                << QStringLiteral("room-type") << QJsonValue(QString());
+    QTest::newRow("missing-room-type") << QStringLiteral("room-id=") << QStringLiteral("param-missing")
+                                       << QStringLiteral("room-type") << QJsonValue(QJsonValue::Undefined);
+}
+
+void TestPresence::blankParams()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, type);
+    QFETCH(QString, param);
+    QFETCH(QJsonValue, originalInput);
+    const HttpResult result = m_http->send("GET", QStringLiteral("/admin/rooms/presence?") + query, m_sandbox.admin());
+    QCOMPARE(result.status, 400);
+    const QJsonObject body = result.object();
+    QCOMPARE(body[QStringLiteral("type")].toString(), type);
+    const QString prefix = type == QStringLiteral("param-missing") ? QStringLiteral("Missing parameter: ")
+                                                                   : QStringLiteral("Malformed parameter: ");
+    QCOMPARE(body[QStringLiteral("message")].toString(), prefix + QStringLiteral("[\"params\" \"%1\"]").arg(param));
+    const QJsonObject hint = body[QStringLiteral("hint")].toObject();
+    QCOMPARE(hint[QStringLiteral("in")].toArray(), (QJsonArray {QStringLiteral("params"), param}));
+    QCOMPARE(hint.value(QStringLiteral("original-input")), originalInput);
+}
+
+void TestPresence::roomIdIsTrimmed()
+{
+    const QString peer = QStringLiteral("0b7c5a4e-6f1d-4c2b-9e8a-3d2c1b0a9f8e");
+    const HttpResult joined = m_http->json("POST", QStringLiteral("/sandbox/rooms/join"), m_sandbox.admin(),
+        QJsonObject {{QStringLiteral("room-id"), QStringLiteral("trimmed-room")}, {QStringLiteral("peer-id"), peer}});
+    QCOMPARE(joined.status, 200);
+    const QJsonObject sessions
+        = presence(QStringLiteral("%20trimmed-room%20")).object()[QStringLiteral("sessions")].toObject();
+    QCOMPARE(sessions.keys(), QStringList {peer});
+    m_http->json("POST", QStringLiteral("/sandbox/rooms/leave"), m_sandbox.admin(),
+        QJsonObject {{QStringLiteral("room-id"), QStringLiteral("trimmed-room")}, {QStringLiteral("peer-id"), peer}});
 }
 
 QTEST_GUILESS_MAIN(TestPresence)

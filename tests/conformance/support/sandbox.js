@@ -93,16 +93,16 @@ export function removeDataDir(dataDir) {
 /**
  * Starts a sandbox and resolves to { url, appId, adminToken, dataDir, child, stop() }.
  * stop() sends SIGTERM and waits for the exit; it resolves to { code, signal }. The data directory is removed
- * afterwards unless it was passed in as options.dataDir.
+ * afterwards unless it was passed in as options.dataDir. options.port 0 lets the sandbox pick a free port.
  */
-export async function startSandbox({ dataDir: givenDataDir, args: extraArgs = [] } = {}) {
+export async function startSandbox({ dataDir: givenDataDir, port = 0, args: extraArgs = [] } = {}) {
   const binary = process.env.INSTANT_SANDBOX;
   if (!binary) {
     throw new Error('INSTANT_SANDBOX is not set: it must name the instant-sandbox binary');
   }
   const dataDir = givenDataDir ?? (await makeDataDir());
   const cleanUp = () => (givenDataDir ? Promise.resolve() : removeDataDir(dataDir));
-  const child = spawn(binary, ['--listen', `${loopbackHost}:0`, '--data', dataDir, ...extraArgs], {
+  const child = spawn(binary, ['--listen', `${loopbackHost}:${port}`, '--data', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

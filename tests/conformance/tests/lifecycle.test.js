@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import { id, init } from '@instantdb/admin';
 
 import { makeDataDir, removeDataDir, startSandbox } from '../support/sandbox.js';
-import { uuidPattern } from '../support/util.js';
+import { liveQuery, okData, uuidPattern } from '../support/util.js';
 
 describe('sandbox process', () => {
   const dataDirs = [];
@@ -83,6 +83,43 @@ describe('sandbox process', () => {
     });
     assert.deepEqual(withoutOrigins(await db.query(everything)), withoutOrigins(seeded));
     assert.deepEqual(await second.stop(), { code: 0, signal: null });
+  });
+
+  it('stops promptly with a live query open, and the SDK subscribes again when it is back', async () => {
+    const dataDir = await makeDataDir();
+    dataDirs.push(dataDir);
+    const first = await start({ dataDir });
+    const db = init({ appId: first.appId, adminToken: first.adminToken, apiURI: first.url });
+    const firstId = id();
+    await db.transact(db.tx.notes[firstId].update({ text: 'before' }));
+    const subscription = liveQuery(db, { notes: {} });
+    try {
+      assert.deepEqual(okData(await subscription.next()), { notes: [{ id: firstId, text: 'before' }] });
+      assert.deepEqual(await first.stop(), { code: 0, signal: null });
+
+      // Same port, same data: the SDK's EventSource reconnects on its own and gets a fresh first result.
+      const second = await start({ dataDir, port: Number(new URL(first.url).port) });
+      const secondId = id();
+      await db.transact(db.tx.notes[secondId].update({ text: 'after' }));
+      const expected = [firstId, secondId].toSorted();
+      const deadline = performance.now() + 10000;
+      let seen = null;
+      while (performance.now() < deadline) {
+        const payload = await subscription.next(Math.max(1, deadline - performance.now()));
+        // While the server was away the SDK may report connection errors; only the data matters here.
+        if (payload.type === 'ok') {
+          seen = payload.data.notes.map((note) => note.id).toSorted();
+          if (seen.join() === expected.join()) {
+            break;
+          }
+        }
+      }
+      assert.deepEqual(seen, expected);
+      subscription.close();
+      assert.deepEqual(await second.stop(), { code: 0, signal: null });
+    } finally {
+      subscription.close();
+    }
   });
 
   it('uses the app id and admin token it is given', async () => {

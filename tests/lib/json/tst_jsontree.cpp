@@ -153,6 +153,9 @@ private Q_SLOTS:
     void bigDocument();
     void reusedMemoryIsClean();
     void arrayBeyondTapeCount();
+    void treesOutliveLaterDecodes();
+    void exactCapacityInput();
+    void parallelDecodes();
     void asyncDeliversOnContextThread();
     void asyncDropsWhenContextDies();
     void asyncReportsErrors();
@@ -174,6 +177,8 @@ void TestJsonTree::valid_data()
     QTest::newRow("scalar-null") << QByteArray("null");
     QTest::newRow("duplicate-keys") << QByteArray(R"({"a":1,"a":2})");
     QTest::newRow("deep") << QByteArray(200, '[') + QByteArray(200, ']');
+    QTest::newRow("deep-objects") << QByteArray(300, '[').replace("[", "{\"k\":[")
+            + QByteArray(300, ']').replace("]", "]}");
     QTest::newRow("empty-key") << QByteArray(R"({"":""})");
 }
 
@@ -545,6 +550,78 @@ void TestJsonTree::arrayBeyondTapeCount()
     QCOMPARE(tree->root().at(count - 1).toInt64(), 7);
     QCOMPARE(tree->root().at(count - 1).row(), count - 1);
     QCOMPARE(tree->root().at(count - 1).parent(), tree->root());
+}
+
+void TestJsonTree::treesOutliveLaterDecodes()
+{
+    // Trees keep the parser's output; decodes after them (same thread, recycled memory of dead trees)
+    // must not write into a tree that is still alive.
+    auto makeDocument = [](int seed, int count) -> QByteArray {
+        QByteArray json = "{\"items\":[";
+        for (int i = 0; i < count; ++i) {
+            json += (i ? "," : "") + QByteArray("{\"id\":\"") + QByteArray::number(seed) + "-" + QByteArray::number(i)
+                + "\",\"n\":" + QByteArray::number(seed * 1000000 + i) + ",\"tags\":[\"x\",[]]}";
+        }
+        return json + "]}";
+    };
+    const QByteArray first = makeDocument(1, 40000);
+    QVERIFY(first.size() > 1024 * 1024);
+    const auto kept = JsonTree::parse(first);
+    QVERIFY(kept);
+    for (int round = 2; round < 6; ++round) {
+        const auto other = JsonTree::parse(makeDocument(round, 40000 + round));
+        QVERIFY(other);
+        QCOMPARE(other->root().value(u"items").at(7).value(u"n").toInt64(), round * 1000000 + 7);
+    }
+    QCOMPARE(kept->root().toJson(), first);
+    const JsonNode last = kept->root().value(u"items").at(39999);
+    QCOMPARE(last.value(u"id").stringView(), QUtf8StringView(u8"1-39999"));
+    QCOMPARE(last.value(u"tags").at(1).parent().parent(), last);
+}
+
+void TestJsonTree::exactCapacityInput()
+{
+    // A reply that owns its bytes but has no spare room for simdjson's padding: the decoder may grow
+    // it, and must not change what it decodes.
+    QByteArray json;
+    json.reserve(5);
+    json.append("[1,2]");
+    json.squeeze();
+    const auto small = JsonTree::parse(std::move(json));
+    QVERIFY(small);
+    QCOMPARE(small->root().toJson(), QByteArray("[1,2]"));
+
+    QByteArray big = QByteArray("[\"") + QByteArray(3 * 1024 * 1024, 'z') + "\"]";
+    big.squeeze();
+    const qsizetype size = big.size();
+    const auto tree = JsonTree::parse(std::move(big));
+    QVERIFY(tree);
+    QCOMPARE(tree->root().at(0).stringView().size(), size - 4);
+}
+
+void TestJsonTree::parallelDecodes()
+{
+    // Each thread has its own parser; memory kept for reuse is shared between threads.
+    QByteArray json = "[";
+    for (int i = 0; i < 60000; ++i) {
+        json += (i ? ",{\"v\":" : "{\"v\":") + QByteArray::number(i) + ",\"s\":\"s" + QByteArray::number(i) + "\"}";
+    }
+    json += "]";
+    QVERIFY(json.size() > 1024 * 1024);
+    QObject context;
+    int done = 0;
+    int good = 0;
+    for (int i = 0; i < 12; ++i) {
+        instant::decodeJsonAsync(json, &context, [&](std::expected<JsonTree, instant::JsonParseError> result) {
+            ++done;
+            if (result && result->root().size() == 60000 && result->root().at(59999).value(u"v").toInt64() == 59999
+                && result->root().at(123).value(u"s").stringView() == QUtf8StringView(u8"s123")) {
+                ++good;
+            }
+        });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(done, 12, 60000);
+    QCOMPARE(good, 12);
 }
 
 void TestJsonTree::asyncDeliversOnContextThread()
