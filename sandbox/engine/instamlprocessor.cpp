@@ -876,6 +876,10 @@ private:
             if (!order.contains(step.op)) {
                 order.append(step.op);
             }
+            // Deleting a parent retracts the links of its cascaded children: read them before anything is written.
+            if (step.op == TxStep::Op::DeleteEntity) {
+                before(step.entity.id, step.etype);
+            }
         }
         for (const TxStep::Op op : std::as_const(order)) {
             for (const TxStep &step : steps) {
