@@ -277,6 +277,11 @@ void MainWindow::createMenus()
 void MainWindow::addPanel(const PanelFactory &factory)
 {
     m_panels.append(factory);
+    if (factory.createWithTab) {
+        for (ConnectionView *view : views()) {
+            view->createPanel(factory);
+        }
+    }
     auto *action = new QAction(factory.icon, factory.title, this);
     action->setShortcut(factory.shortcut);
     action->setObjectName(factory.id + QStringLiteral("PanelAction"));
@@ -363,6 +368,18 @@ ConnectionView *MainWindow::openConnection(const ConnectionProfile &profile, con
     connect(view, &ConnectionView::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 6000); });
     connect(session, &ConnectionSession::stateChanged, this, [this, view] { updateTabTitle(view); });
+    connect(session, &ConnectionSession::panelRequested, view, [this, view](const QString &id) {
+        for (const PanelFactory &factory : std::as_const(m_panels)) {
+            if (factory.id == id) {
+                view->openPanel(factory);
+            }
+        }
+    });
+    for (const PanelFactory &factory : std::as_const(m_panels)) {
+        if (factory.createWithTab) {
+            view->createPanel(factory);
+        }
+    }
     view->editor()->setFocus();
     Q_EMIT connectionOpened(view);
     return view;

@@ -319,6 +319,13 @@ EditPanel::EditPanel(ConnectionSession *session, QWidget *parent)
     connect(m_undoButton, &QPushButton::clicked, this, &EditPanel::undo);
     connect(m_apply, &QPushButton::clicked, this, &EditPanel::apply);
     connect(m_stage, &EditStage::stagedChanged, this, &EditPanel::updateState);
+    // The panel exists from the start of the tab, usually out of sight: the first staged edit brings it
+    // forward so that the user sees what is pending and can apply it.
+    connect(m_stage, &EditStage::stagedChanged, this, [this] {
+        if (m_session && isHidden() && !m_stage->isEmpty()) {
+            m_session->requestPanel(QStringLiteral("edits"));
+        }
+    });
 
     connect(m_session, &ConnectionSession::attributeEditRequested, this, &EditPanel::stageAttributeEdit);
     connect(m_session, &ConnectionSession::resultContextMenuRequested, this, &EditPanel::populateContextMenu);
@@ -336,7 +343,7 @@ EditPanel::~EditPanel()
 PanelFactory EditPanel::factory()
 {
     return {QStringLiteral("edits"), tr("Edits"), Theme::icon(QStringLiteral("table")), QKeySequence(tr("Ctrl+2")),
-        [](ConnectionSession *session, QWidget *parent) -> QWidget * { return new EditPanel(session, parent); }};
+        [](ConnectionSession *session, QWidget *parent) -> QWidget * { return new EditPanel(session, parent); }, true};
 }
 
 std::optional<QJsonObject> EditPanel::recordFor(const EntityRef &entity) const

@@ -23,7 +23,8 @@ struct PanelFactory;
 
 /**
  * Editing from the results. While this panel exists for a tab, result cells are editable and the
- * results' context menu offers edit, add, delete, link and unlink. Everything is staged in an
+ * results' context menu offers edit, add, delete, link and unlink. Every tab creates it up front (hidden),
+ * and it asks to be shown when the first edit is staged. Everything is staged in an
  * EditStage until Apply; Undo then sends the inverse transaction computed from the prior values.
  *
  * Hooks used (all on ConnectionSession): attributeEditRequested (in-place edits),

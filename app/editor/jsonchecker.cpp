@@ -6,15 +6,15 @@ namespace console {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("console::JsonChecker", text);
-}
+// Files the texts below under the context the program looks them up in, where lupdate can see them.
+struct JsonCheckerText {
+    Q_DECLARE_TR_FUNCTIONS(console::JsonChecker)
+};
 
 QString describe(QChar c)
 {
     if (c.isNull()) {
-        return tr("end of text");
+        return JsonCheckerText::tr("end of text");
     }
     return QStringLiteral("'") + c + QStringLiteral("'");
 }
@@ -29,14 +29,14 @@ public:
     {
         skipSpace();
         if (atEnd()) {
-            return fail(tr("The query is empty; expected a JSON object such as {\"goals\": {}}"));
+            return fail(JsonCheckerText::tr("The query is empty; expected a JSON object such as {\"goals\": {}}"));
         }
         if (!value(0)) {
             return m_error;
         }
         skipSpace();
         if (!atEnd()) {
-            return fail(tr("Unexpected %1 after the end of the JSON value").arg(describe(peek())));
+            return fail(JsonCheckerText::tr("Unexpected %1 after the end of the JSON value").arg(describe(peek())));
         }
         return std::nullopt;
     }
@@ -81,7 +81,7 @@ private:
     bool value(int depth)
     {
         if (depth > kMaxDepth) {
-            fail(tr("The JSON is nested too deeply"));
+            fail(JsonCheckerText::tr("The JSON is nested too deeply"));
             return false;
         }
         skipSpace();
@@ -102,14 +102,14 @@ private:
             return literal();
         }
         if (c == u'}' || c == u']') {
-            fail(tr("Expected a value but found %1").arg(describe(c)));
+            fail(JsonCheckerText::tr("Expected a value but found %1").arg(describe(c)));
             return false;
         }
         if (c == u'\'') {
-            fail(tr("Strings must use double quotes, not single quotes"));
+            fail(JsonCheckerText::tr("Strings must use double quotes, not single quotes"));
             return false;
         }
-        fail(tr("Expected a value but found %1").arg(describe(c)));
+        fail(JsonCheckerText::tr("Expected a value but found %1").arg(describe(c)));
         return false;
     }
 
@@ -125,11 +125,12 @@ private:
             skipSpace();
             if (peek() != u'"') {
                 if (peek() == u'}') {
-                    fail(tr("Trailing comma before '}'"));
+                    fail(JsonCheckerText::tr("Trailing comma before '}'"));
                 } else if (peek().isLetter() || peek() == u'$' || peek() == u'_') {
-                    fail(tr("Property names must be in double quotes"));
+                    fail(JsonCheckerText::tr("Property names must be in double quotes"));
                 } else {
-                    fail(tr("Expected a property name in double quotes but found %1").arg(describe(peek())));
+                    fail(JsonCheckerText::tr("Expected a property name in double quotes but found %1")
+                             .arg(describe(peek())));
                 }
                 return false;
             }
@@ -138,7 +139,7 @@ private:
             }
             skipSpace();
             if (peek() != u':') {
-                fail(tr("Expected ':' after the property name but found %1").arg(describe(peek())));
+                fail(JsonCheckerText::tr("Expected ':' after the property name but found %1").arg(describe(peek())));
                 return false;
             }
             ++m_pos;
@@ -155,9 +156,9 @@ private:
                 return true;
             }
             if (peek() == u'"') {
-                fail(tr("Missing ',' between properties"));
+                fail(JsonCheckerText::tr("Missing ',' between properties"));
             } else {
-                fail(tr("Expected ',' or '}' but found %1").arg(describe(peek())));
+                fail(JsonCheckerText::tr("Expected ',' or '}' but found %1").arg(describe(peek())));
             }
             return false;
         }
@@ -174,7 +175,7 @@ private:
         for (;;) {
             skipSpace();
             if (peek() == u']') {
-                fail(tr("Trailing comma before ']'"));
+                fail(JsonCheckerText::tr("Trailing comma before ']'"));
                 return false;
             }
             if (!value(depth + 1)) {
@@ -189,7 +190,7 @@ private:
                 ++m_pos;
                 return true;
             }
-            fail(tr("Expected ',' or ']' but found %1").arg(describe(peek())));
+            fail(JsonCheckerText::tr("Expected ',' or ']' but found %1").arg(describe(peek())));
             return false;
         }
     }
@@ -205,11 +206,11 @@ private:
                 return true;
             }
             if (c == u'\n' || c == u'\r') {
-                failAt(start, tr("Unterminated string (a string cannot span lines)"));
+                failAt(start, JsonCheckerText::tr("Unterminated string (a string cannot span lines)"));
                 return false;
             }
             if (c.unicode() < 0x20) {
-                fail(tr("Control characters must be escaped inside strings"));
+                fail(JsonCheckerText::tr("Control characters must be escaped inside strings"));
                 return false;
             }
             if (c == u'\\') {
@@ -222,7 +223,7 @@ private:
                         const bool hex
                             = (h >= u'0' && h <= u'9') || (h >= u'a' && h <= u'f') || (h >= u'A' && h <= u'F');
                         if (!hex) {
-                            failAt(m_pos - 1, tr("Invalid \\u escape: expected four hex digits"));
+                            failAt(m_pos - 1, JsonCheckerText::tr("Invalid \\u escape: expected four hex digits"));
                             return false;
                         }
                     }
@@ -233,12 +234,12 @@ private:
                     ++m_pos;
                     continue;
                 }
-                failAt(m_pos - 1, tr("Invalid escape sequence \\%1").arg(e));
+                failAt(m_pos - 1, JsonCheckerText::tr("Invalid escape sequence \\%1").arg(e));
                 return false;
             }
             ++m_pos;
         }
-        failAt(start, tr("Unterminated string"));
+        failAt(start, JsonCheckerText::tr("Unterminated string"));
         return false;
     }
 
@@ -259,17 +260,17 @@ private:
         if (peek() == u'0') {
             ++m_pos;
             if (peek() >= u'0' && peek() <= u'9') {
-                fail(tr("Numbers cannot have leading zeros"));
+                fail(JsonCheckerText::tr("Numbers cannot have leading zeros"));
                 return false;
             }
         } else if (!digits()) {
-            fail(tr("Expected a digit but found %1").arg(describe(peek())));
+            fail(JsonCheckerText::tr("Expected a digit but found %1").arg(describe(peek())));
             return false;
         }
         if (peek() == u'.') {
             ++m_pos;
             if (!digits()) {
-                fail(tr("Expected a digit after the decimal point"));
+                fail(JsonCheckerText::tr("Expected a digit after the decimal point"));
                 return false;
             }
         }
@@ -279,7 +280,7 @@ private:
                 ++m_pos;
             }
             if (!digits()) {
-                fail(tr("Expected a digit in the exponent"));
+                fail(JsonCheckerText::tr("Expected a digit in the exponent"));
                 return false;
             }
         }
@@ -296,7 +297,7 @@ private:
         if (word == u"true" || word == u"false" || word == u"null") {
             return true;
         }
-        failAt(start, tr("Unknown word '%1'; strings must be in double quotes").arg(word.toString()));
+        failAt(start, JsonCheckerText::tr("Unknown word '%1'; strings must be in double quotes").arg(word.toString()));
         return false;
     }
 

@@ -1,13 +1,7 @@
 #include "permissionspanel.h"
 
-// QScintilla's headers use the signals/slots keywords, which instantadmin turns off (QT_NO_KEYWORDS) for
-// everything that links it.
-#define signals Q_SIGNALS
-#define slots Q_SLOTS
 #include <Qsci/qscilexerjson.h>
 #include <Qsci/qsciscintilla.h>
-#undef signals
-#undef slots
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -366,7 +360,14 @@ void PermissionsPanel::onTransactFinished(const instant::JsonResult &result)
     m_job = nullptr;
     m_run->setEnabled(true);
     if (!result) {
-        showError(result.error().userMessage());
+        QString text = result.error().userMessage();
+        // The sandbox refuses an override rather than report results it could not compute; say what to do.
+        if (m_session->profile().isSandbox && m_rulesSent) {
+            text += u' '
+                + tr("The local sandbox cannot evaluate custom rules. Clear \"Override the saved rules\" to check "
+                     "the steps against the default rules.");
+        }
+        showError(text);
         Q_EMIT checkFinished();
         return;
     }
@@ -381,13 +382,13 @@ void PermissionsPanel::onTransactFinished(const instant::JsonResult &result)
         + (committed ? tr("The transaction was committed (tx-id %1).").arg(object.value(u"tx-id").toInteger())
                      : tr("Nothing was committed."));
     QString notice;
-    if (m_model->rowCount() == 0) {
-        notice = m_session->profile().isSandbox
-            ? tr("The local sandbox does not evaluate permission rules: it reports no checks and answers "
-                 "\"all checks ok\" for every transaction. Whether these rules allow the steps cannot be "
-                 "evaluated here.")
-            : tr("The server reported no rule checks for these steps, so \"all checks ok\" says nothing about "
-                 "the rules.");
+    if (m_session->profile().isSandbox) {
+        notice = tr("The local sandbox checks only the default rules: your own namespaces allow everything, and "
+                    "system namespaces such as $users and $files use Instant's built-in rules. It cannot evaluate "
+                    "custom rules, so these results say nothing about the rules saved on a real server.");
+    } else if (m_model->rowCount() == 0) {
+        notice = tr("The server reported no rule checks for these steps, so \"all checks ok\" says nothing about "
+                    "the rules.");
         if (m_rulesSent) {
             notice += u' ' + tr("The rules override was sent but had no visible effect.");
         }

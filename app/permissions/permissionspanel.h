@@ -26,8 +26,8 @@ struct PanelFactory;
 /**
  * Permission checks: runs a query (query_perms_check) or a transaction (transact_perms_check) as a chosen
  * user, optionally with a rules override, and lists the server's check results per entity and rule. When
- * the server reports no checks (the local sandbox never evaluates rules) the panel says so instead of
- * presenting the unfiltered outcome as "allowed".
+ * the server reports no checks the panel says so instead of presenting the unfiltered outcome as "allowed";
+ * against the local sandbox, which knows only the default rules, it says that custom rules go unchecked.
  */
 class PermissionsPanel final : public QWidget {
     Q_OBJECT

@@ -8,19 +8,19 @@ namespace console {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("console::ResultExport", text);
-}
+// Files the texts below under the context the program looks them up in, where lupdate can see them.
+struct ResultExportText {
+    Q_DECLARE_TR_FUNCTIONS(console::ResultExport)
+};
 
 ExportResult writeFile(const QString &path, const QByteArray &data)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return std::unexpected(tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return std::unexpected(ResultExportText::tr("Cannot write %1: %2").arg(path, file.errorString()));
     }
     if (file.write(data) != data.size() || !file.commit()) {
-        return std::unexpected(tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return std::unexpected(ResultExportText::tr("Cannot write %1: %2").arg(path, file.errorString()));
     }
     return data.size();
 }
@@ -88,7 +88,9 @@ QFuture<ExportResult> ResultExport::writeCsv(const ResultSnapshot &result, const
     return QtConcurrent::run([result, ns, path]() -> ExportResult {
         const instant::JsonNode entities = result.root.value(QUtf8StringView(ns));
         if (!entities.isArray()) {
-            return std::unexpected(tr("The result has no namespace %1").arg(QString::fromUtf8(ns)));
+            return std::unexpected(
+                QCoreApplication::translate("console::ResultExport", "The result has no namespace %1")
+                    .arg(QString::fromUtf8(ns)));
         }
         return writeFile(path, toCsv(entities, collectColumns(entities)));
     });

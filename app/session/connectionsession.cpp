@@ -251,4 +251,9 @@ void ConnectionSession::showStatusMessage(const QString &text)
     Q_EMIT statusMessageRequested(text);
 }
 
+void ConnectionSession::requestPanel(const QString &id)
+{
+    Q_EMIT panelRequested(id);
+}
+
 } // namespace console

@@ -102,6 +102,8 @@ public:
 
     /** Shows a transient message in the window's status bar. */
     void showStatusMessage(const QString &text);
+    /** Asks the window to show the tool panel id in this tab, e.g. because it staged something to review. */
+    void requestPanel(const QString &id);
 
 Q_SIGNALS:
     void identityChanged(const instant::Identity &identity);
@@ -114,6 +116,7 @@ Q_SIGNALS:
     void attributeEditRequested(const console::EntityRef &entity, const QString &attribute, const QJsonValue &value);
     void resultsEditableChanged(bool editable);
     void statusMessageRequested(const QString &text);
+    void panelRequested(const QString &id);
 
 private:
     void onSchema(const QJsonValue &value);

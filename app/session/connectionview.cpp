@@ -232,7 +232,7 @@ QList<QAction *> ConnectionView::tabActions() const
     return actions;
 }
 
-QWidget *ConnectionView::openPanel(const PanelFactory &factory)
+QWidget *ConnectionView::createPanel(const PanelFactory &factory)
 {
     QWidget *panel = m_panels.value(factory.id);
     if (!panel) {
@@ -241,7 +241,18 @@ QWidget *ConnectionView::openPanel(const PanelFactory &factory)
             return nullptr;
         }
         panel->setObjectName(factory.id + QStringLiteral("Panel"));
+        // Until it gets a tab of its own, a child of the tab widget would be drawn over the tab bar.
+        panel->hide();
         m_panels.insert(factory.id, panel);
+    }
+    return panel;
+}
+
+QWidget *ConnectionView::openPanel(const PanelFactory &factory)
+{
+    QWidget *panel = createPanel(factory);
+    if (!panel) {
+        return nullptr;
     }
     int index = m_panelTabs->indexOf(panel);
     if (index < 0) {

@@ -64,6 +64,8 @@ public:
 
     /** Opens (creating on first use) the panel of factory in this tab and focuses it. */
     QWidget *openPanel(const PanelFactory &factory);
+    /** Creates the panel of factory for this tab if it does not exist yet, without showing it. */
+    QWidget *createPanel(const PanelFactory &factory);
     QWidget *panel(const QString &id) const { return m_panels.value(id); }
 
     /** For the status bar. */

@@ -740,7 +740,7 @@ void StepBuilderPanel::onDryRunFinished(const instant::JsonResult &result)
     }
     m_checks->setVisible(true);
     if (checks.isEmpty()) {
-        // An empty list is not "allowed": the server evaluated nothing (the local sandbox never evaluates rules).
+        // An empty list is not "allowed": the server evaluated nothing.
         m_result->setText(m_result->text() + u' '
             + tr("The server reported no rule checks, so the rules for these steps could not be evaluated."));
     }

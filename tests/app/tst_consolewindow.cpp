@@ -1,3 +1,4 @@
+#include "editing/editpanel.h"
 #include "editor/errorpanel.h"
 #include "editor/queryeditor.h"
 #include "impersonation/impersonationbar.h"
@@ -6,6 +7,7 @@
 #include "requestlog/requestlogdock.h"
 #include "requestlog/requestlogmodel.h"
 #include "results/resultsview.h"
+#include "results/resulttablemodel.h"
 #include "results/resulttreemodel.h"
 #include "session/connectionsession.h"
 #include "session/connectionview.h"
@@ -18,15 +20,19 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QUuid>
 
 using namespace console;
 
@@ -62,6 +68,7 @@ private Q_SLOTS:
     void completionUsesServerSchema();
     void commandPaletteListsActions();
     void panelsAreHostedPerTab();
+    void resultsAreEditableInAFreshTab();
     void requestLogRecordsCalls();
     void tabsAreSavedForRestart();
 
@@ -345,6 +352,61 @@ void TestConsoleWindow::panelsAreHostedPerTab()
     QVERIFY(other != panel);
     QCOMPARE(seen, second->session());
     QCOMPARE(created, 2);
+}
+
+void TestConsoleWindow::resultsAreEditableInAFreshTab()
+{
+    ConnectionView *view = openSandboxTab();
+    QTRY_COMPARE(view->session()->state(), ConnectionSession::State::Live);
+    view->setLive(false);
+
+    // A goal of this test's own, so that what other tests write does not matter.
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    instant::ApiJob *write = view->session()->client()->transact(QJsonArray {QJsonArray {QStringLiteral("update"),
+        QStringLiteral("goals"), id, QJsonObject {{QStringLiteral("title"), QStringLiteral("Before")}}}});
+    QSignalSpy written(write, &instant::ApiJob::finished);
+    QVERIFY(written.wait(10'000));
+    const QString query = QStringLiteral("{\"goals\": {\"$\": {\"where\": {\"id\": \"%1\"}}}}").arg(id);
+    view->setQueryText(query);
+    view->run();
+    ResultsView *results = view->results();
+    QTRY_COMPARE(results->treeModel()->entityCount(0), qsizetype(1));
+
+    // No panel has been opened in this tab, yet the table takes an edit.
+    QCOMPARE(view->panelTabs()->count(), 0);
+    results->setPage(ResultsView::Page::Table);
+    results->namespaceBox()->setCurrentText(QStringLiteral("goals"));
+    QSortFilterProxyModel *table = results->tableProxy();
+    QTRY_COMPARE(table->rowCount(), 1);
+    int titleColumn = -1;
+    for (int column = 0; column < table->columnCount(); ++column) {
+        if (table->headerData(column, Qt::Horizontal).toString() == QStringLiteral("title")) {
+            titleColumn = column;
+        }
+    }
+    QVERIFY(titleColumn >= 0);
+    const QModelIndex cell = table->index(0, titleColumn);
+    QVERIFY(table->flags(cell).testFlag(Qt::ItemIsEditable));
+    table->setData(cell, QStringLiteral("Edited in the table"), Qt::EditRole);
+
+    // The edit is staged in the tab's edits panel, which comes forward so that Apply is in reach.
+    auto *panel = qobject_cast<EditPanel *>(view->panel(QStringLiteral("edits")));
+    QVERIFY(panel);
+    QCOMPARE(panel->stage()->rowCount(), 1);
+    QCOMPARE(view->panelTabs()->currentWidget(), panel);
+    QVERIFY(panel->isVisible());
+    QSignalSpy committed(panel, &EditPanel::committed);
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("apply")), Qt::LeftButton);
+    QVERIFY(committed.wait(10'000));
+
+    instant::QueryJob *read = view->session()->client()->query(QJsonDocument::fromJson(query.toUtf8()).object());
+    QSignalSpy answered(read, &instant::QueryJob::finished);
+    QVERIFY(answered.wait(10'000));
+    const auto result = answered.first().first().value<instant::TreeResult>();
+    QVERIFY(result.has_value());
+    const QJsonArray goals = result->root().value(u"goals").toQJsonValue().toArray();
+    QCOMPARE(goals.size(), 1);
+    QCOMPARE(goals.first().toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Edited in the table"));
 }
 
 void TestConsoleWindow::requestLogRecordsCalls()
