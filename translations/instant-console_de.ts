@@ -2,96 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
-    <name>console</name>
-    <message>
-        <location filename="../app/editor/jsonchecker.cpp" line="+17"/>
-        <source>end of text</source>
-        <translation>Textende</translation>
-    </message>
-    <message>
-        <location filename="../app/results/resultexport.cpp" line="+20"/>
-        <location line="+3"/>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="+22"/>
-        <source>Instant Console: a desktop admin console for InstantDB apps.
-
-Without options it reopens the tabs of the last session; on the very first start it opens the built-in demo sandbox.
-The admin token is never taken from the command line: it comes from the environment variable INSTANT_ADMIN_TOKEN, from the system keychain, or from a prompt.</source>
-        <translation>Instant Console: eine Desktop-Verwaltungskonsole für InstantDB-Apps.
-
-Ohne Optionen öffnet sie die Tabs der letzten Sitzung wieder; beim allerersten Start öffnet sie die eingebaute Demo-Sandbox.
-Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umgebungsvariablen INSTANT_ADMIN_TOKEN, aus dem Schlüsselbund des Systems oder aus einer Abfrage.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Show this help and exit.</source>
-        <translation>Diese Hilfe anzeigen und beenden.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show the version and exit.</source>
-        <translation>Die Version anzeigen und beenden.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Start the embedded sandbox with the demo data (kept in the application data folder) and connect to it.</source>
-        <translation>Die eingebaute Sandbox mit den Demodaten starten (im Datenordner der Anwendung abgelegt) und sich mit ihr verbinden.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Connect to the Instant server at &lt;url&gt; (e.g. https://api.instantdb.com).</source>
-        <translation>Mit dem Instant-Server unter &lt;url&gt; verbinden (z. B. https://api.instantdb.com).</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>url</source>
-        <translation>url</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open the app with id &lt;uuid&gt; (needs --server).</source>
-        <translation>Die App mit der ID &lt;uuid&gt; öffnen (erfordert --server).</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>uuid</source>
-        <translation>uuid</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Name of the connection profile to create or reuse.</source>
-        <translation>Name des Verbindungsprofils, das angelegt oder wiederverwendet wird.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>name</source>
-        <translation>name</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Unexpected argument: %1</source>
-        <translation>Unerwartetes Argument: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>--server and --app-id go together.</source>
-        <translation>--server und --app-id gehören zusammen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Not a server URL: %1</source>
-        <translation>Keine Server-URL: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The app id must be a UUID: %1</source>
-        <translation>Die App-ID muss eine UUID sein: %1</translation>
-    </message>
-</context>
-<context>
     <name>console::CheckResultsModel</name>
     <message>
         <location filename="../app/permissions/checkresultsmodel.cpp" line="+38"/>
@@ -146,122 +56,82 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
     </message>
 </context>
 <context>
-    <name>console::Checker</name>
+    <name>console::CommandLine</name>
     <message>
-        <location filename="../app/editor/jsonchecker.cpp" line="+15"/>
-        <source>The query is empty; expected a JSON object such as {&quot;goals&quot;: {}}</source>
-        <translation>Die Abfrage ist leer; erwartet wird ein JSON-Objekt wie {&quot;goals&quot;: {}}</translation>
+        <location filename="../app/commandline.cpp" line="+21"/>
+        <source>Instant Console: a desktop admin console for InstantDB apps.
+
+Without options it reopens the tabs of the last session; on the very first start it opens the built-in demo sandbox.
+The admin token is never taken from the command line: it comes from the environment variable INSTANT_ADMIN_TOKEN, from the system keychain, or from a prompt.</source>
+        <translation>Instant Console: eine Desktop-Verwaltungskonsole für InstantDB-Apps.
+
+Ohne Optionen öffnet sie die Tabs der letzten Sitzung wieder; beim allerersten Start öffnet sie die eingebaute Demo-Sandbox.
+Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umgebungsvariablen INSTANT_ADMIN_TOKEN, aus dem Schlüsselbund des Systems oder aus einer Abfrage.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Unexpected %1 after the end of the JSON value</source>
-        <translation>Unerwartetes %1 nach dem Ende des JSON-Werts</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>The JSON is nested too deeply</source>
-        <translation>Das JSON ist zu tief verschachtelt</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <location line="+7"/>
-        <source>Expected a value but found %1</source>
-        <translation>Wert erwartet, aber %1 gefunden</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Strings must use double quotes, not single quotes</source>
-        <translation>Zeichenketten brauchen doppelte Anführungszeichen, keine einfachen</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Trailing comma before &apos;}&apos;</source>
-        <translation>Überzähliges Komma vor &apos;}&apos;</translation>
+        <source>Show this help and exit.</source>
+        <translation>Diese Hilfe anzeigen und beenden.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Property names must be in double quotes</source>
-        <translation>Eigenschaftsnamen müssen in doppelten Anführungszeichen stehen</translation>
+        <source>Show the version and exit.</source>
+        <translation>Die Version anzeigen und beenden.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Expected a property name in double quotes but found %1</source>
-        <translation>Eigenschaftsname in doppelten Anführungszeichen erwartet, aber %1 gefunden</translation>
+        <source>Start the embedded sandbox with the demo data (kept in the application data folder) and connect to it.</source>
+        <translation>Die eingebaute Sandbox mit den Demodaten starten (im Datenordner der Anwendung abgelegt) und sich mit ihr verbinden.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Expected &apos;:&apos; after the property name but found %1</source>
-        <translation>&apos;:&apos; nach dem Eigenschaftsnamen erwartet, aber %1 gefunden</translation>
+        <location line="+3"/>
+        <source>Connect to the Instant server at &lt;url&gt; (e.g. https://api.instantdb.com).</source>
+        <translation>Mit dem Instant-Server unter &lt;url&gt; verbinden (z. B. https://api.instantdb.com).</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Missing &apos;,&apos; between properties</source>
-        <translation>Fehlendes &apos;,&apos; zwischen Eigenschaften</translation>
+        <location line="+1"/>
+        <source>url</source>
+        <translation>url</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Expected &apos;,&apos; or &apos;}&apos; but found %1</source>
-        <translation>&apos;,&apos; oder &apos;}&apos; erwartet, aber %1 gefunden</translation>
+        <source>Open the app with id &lt;uuid&gt; (needs --server).</source>
+        <translation>Die App mit der ID &lt;uuid&gt; öffnen (erfordert --server).</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Trailing comma before &apos;]&apos;</source>
-        <translation>Überzähliges Komma vor &apos;]&apos;</translation>
+        <location line="+0"/>
+        <source>uuid</source>
+        <translation>uuid</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Expected &apos;,&apos; or &apos;]&apos; but found %1</source>
-        <translation>&apos;,&apos; oder &apos;]&apos; erwartet, aber %1 gefunden</translation>
+        <location line="+2"/>
+        <source>Name of the connection profile to create or reuse.</source>
+        <translation>Name des Verbindungsprofils, das angelegt oder wiederverwendet wird.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Unterminated string (a string cannot span lines)</source>
-        <translation>Nicht abgeschlossene Zeichenkette (eine Zeichenkette kann nicht über mehrere Zeilen gehen)</translation>
+        <location line="+0"/>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--server and --app-id go together.</source>
+        <translation>--server und --app-id gehören zusammen.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Control characters must be escaped inside strings</source>
-        <translation>Steuerzeichen müssen in Zeichenketten maskiert werden</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Invalid \u escape: expected four hex digits</source>
-        <translation>Ungültige \u-Maskierung: vier Hexadezimalziffern erwartet</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Invalid escape sequence \%1</source>
-        <translation>Ungültige Escape-Sequenz \%1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Unterminated string</source>
-        <translation>Nicht abgeschlossene Zeichenkette</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Numbers cannot have leading zeros</source>
-        <translation>Zahlen dürfen keine führenden Nullen haben</translation>
+        <source>Not a server URL: %1</source>
+        <translation>Keine Server-URL: %1</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Expected a digit but found %1</source>
-        <translation>Ziffer erwartet, aber %1 gefunden</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Expected a digit after the decimal point</source>
-        <translation>Ziffer nach dem Dezimalpunkt erwartet</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Expected a digit in the exponent</source>
-        <translation>Ziffer im Exponenten erwartet</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Unknown word &apos;%1&apos;; strings must be in double quotes</source>
-        <translation>Unbekanntes Wort &apos;%1&apos;; Zeichenketten müssen in doppelten Anführungszeichen stehen</translation>
+        <source>The app id must be a UUID: %1</source>
+        <translation>Die App-ID muss eine UUID sein: %1</translation>
     </message>
 </context>
 <context>
@@ -494,7 +364,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>F5</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+197"/>
         <source>One-shot</source>
         <translation>Einmalig</translation>
     </message>
@@ -674,13 +544,13 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
     </message>
     <message>
         <location line="+2"/>
-        <location line="+96"/>
+        <location line="+103"/>
         <source>Undo last apply</source>
         <translation>Letztes Anwenden rückgängig machen</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location line="+264"/>
+        <location line="-101"/>
+        <location line="+271"/>
         <source>Apply</source>
         <translation>Anwenden</translation>
     </message>
@@ -957,6 +827,130 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
     </message>
 </context>
 <context>
+    <name>console::JsonChecker</name>
+    <message>
+        <location filename="../app/editor/jsonchecker.cpp" line="+17"/>
+        <source>end of text</source>
+        <translation>Textende</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The query is empty; expected a JSON object such as {&quot;goals&quot;: {}}</source>
+        <translation>Die Abfrage ist leer; erwartet wird ein JSON-Objekt wie {&quot;goals&quot;: {}}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unexpected %1 after the end of the JSON value</source>
+        <translation>Unerwartetes %1 nach dem Ende des JSON-Werts</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The JSON is nested too deeply</source>
+        <translation>Das JSON ist zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+7"/>
+        <source>Expected a value but found %1</source>
+        <translation>Wert erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Strings must use double quotes, not single quotes</source>
+        <translation>Zeichenketten brauchen doppelte Anführungszeichen, keine einfachen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Trailing comma before &apos;}&apos;</source>
+        <translation>Überzähliges Komma vor &apos;}&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Property names must be in double quotes</source>
+        <translation>Eigenschaftsnamen müssen in doppelten Anführungszeichen stehen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected a property name in double quotes but found %1</source>
+        <translation>Eigenschaftsname in doppelten Anführungszeichen erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Expected &apos;:&apos; after the property name but found %1</source>
+        <translation>&apos;:&apos; nach dem Eigenschaftsnamen erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Missing &apos;,&apos; between properties</source>
+        <translation>Fehlendes &apos;,&apos; zwischen Eigenschaften</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected &apos;,&apos; or &apos;}&apos; but found %1</source>
+        <translation>&apos;,&apos; oder &apos;}&apos; erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Trailing comma before &apos;]&apos;</source>
+        <translation>Überzähliges Komma vor &apos;]&apos;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Expected &apos;,&apos; or &apos;]&apos; but found %1</source>
+        <translation>&apos;,&apos; oder &apos;]&apos; erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Unterminated string (a string cannot span lines)</source>
+        <translation>Nicht abgeschlossene Zeichenkette (eine Zeichenkette kann nicht über mehrere Zeilen gehen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Control characters must be escaped inside strings</source>
+        <translation>Steuerzeichen müssen in Zeichenketten maskiert werden</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Invalid \u escape: expected four hex digits</source>
+        <translation>Ungültige \u-Maskierung: vier Hexadezimalziffern erwartet</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Invalid escape sequence \%1</source>
+        <translation>Ungültige Escape-Sequenz \%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unterminated string</source>
+        <translation>Nicht abgeschlossene Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Numbers cannot have leading zeros</source>
+        <translation>Zahlen dürfen keine führenden Nullen haben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expected a digit but found %1</source>
+        <translation>Ziffer erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Expected a digit after the decimal point</source>
+        <translation>Ziffer nach dem Dezimalpunkt erwartet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Expected a digit in the exponent</source>
+        <translation>Ziffer im Exponenten erwartet</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Unknown word &apos;%1&apos;; strings must be in double quotes</source>
+        <translation>Unbekanntes Wort &apos;%1&apos;; Zeichenketten müssen in doppelten Anführungszeichen stehen</translation>
+    </message>
+</context>
+<context>
     <name>console::KeychainError</name>
     <message>
         <location filename="../app/connections/tokenstore.cpp" line="+90"/>
@@ -1176,12 +1170,12 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Haupt</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Open a connection first</source>
         <translation>Zuerst eine Verbindung öffnen</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+103"/>
         <source>%1 — as %2</source>
         <translation>%1 — als %2</translation>
     </message>
@@ -1271,7 +1265,7 @@ Status: %3</translation>
 <context>
     <name>console::PermissionsPanel</name>
     <message>
-        <location filename="../app/permissions/permissionspanel.cpp" line="+70"/>
+        <location filename="../app/permissions/permissionspanel.cpp" line="+64"/>
         <source>%1: invalid JSON at line %2, column %3: %4</source>
         <extracomment>%1 names the editor (&quot;Query&quot;, &quot;Rules&quot;), %2/%3 line and column, %4 the reason</extracomment>
         <translation>%1: ungültiges JSON in Zeile %2, Spalte %3: %4</translation>
@@ -1416,12 +1410,12 @@ Status: %3</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>The rules override was sent but had no visible effect.</source>
         <translation>Der Regelersatz wurde gesendet, hatte aber keine sichtbare Wirkung.</translation>
     </message>
     <message numerus="yes">
-        <location line="-35"/>
+        <location line="-42"/>
         <source>%1 passed, %2 failed, %n entity(s) in the result.</source>
         <translation>
             <numerusform>%1 bestanden, %2 nicht bestanden, %n Entität im Ergebnis.</numerusform>
@@ -1429,7 +1423,12 @@ Status: %3</translation>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
+        <source>The local sandbox cannot evaluate custom rules. Clear &quot;Override the saved rules&quot; to check the steps against the default rules.</source>
+        <translation>Die lokale Sandbox kann keine eigenen Regeln auswerten. „Gespeicherte Regeln ersetzen durch“ leeren, um die Schritte gegen die Standardregeln zu prüfen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>All checks passed (%1 passed, %2 failed).</source>
         <translation>Alle Prüfungen bestanden (%1 bestanden, %2 nicht bestanden).</translation>
     </message>
@@ -1449,12 +1448,12 @@ Status: %3</translation>
         <translation>Nichts wurde festgeschrieben.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The local sandbox does not evaluate permission rules: it reports no checks and answers &quot;all checks ok&quot; for every transaction. Whether these rules allow the steps cannot be evaluated here.</source>
-        <translation>Die lokale Sandbox wertet keine Berechtigungsregeln aus: Sie meldet keine Prüfungen und antwortet bei jeder Transaktion „all checks ok“. Ob diese Regeln die Schritte erlauben, lässt sich hier nicht auswerten.</translation>
+        <location line="+3"/>
+        <source>The local sandbox checks only the default rules: your own namespaces allow everything, and system namespaces such as $users and $files use Instant&apos;s built-in rules. It cannot evaluate custom rules, so these results say nothing about the rules saved on a real server.</source>
+        <translation>Die lokale Sandbox prüft nur die Standardregeln: Eigene Namensräume erlauben alles, und Systemnamensräume wie $users und $files verwenden die eingebauten Regeln von Instant. Eigene Regeln kann sie nicht auswerten; diese Ergebnisse sagen also nichts über die auf einem echten Server gespeicherten Regeln.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The server reported no rule checks for these steps, so &quot;all checks ok&quot; says nothing about the rules.</source>
         <translation>Der Server hat für diese Schritte keine Regelprüfungen gemeldet; „all checks ok“ sagt also nichts über die Regeln.</translation>
     </message>
@@ -1685,7 +1684,13 @@ Status: %3</translation>
 <context>
     <name>console::ResultExport</name>
     <message>
-        <location filename="../app/results/resultexport.cpp" line="+68"/>
+        <location filename="../app/results/resultexport.cpp" line="+20"/>
+        <location line="+3"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>The result has no namespace %1</source>
         <translation>Das Ergebnis hat keinen Namensraum %1</translation>
     </message>

@@ -2,96 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
-    <name>console</name>
-    <message>
-        <location filename="../app/editor/jsonchecker.cpp" line="+17"/>
-        <source>end of text</source>
-        <translation>fin du texte</translation>
-    </message>
-    <message>
-        <location filename="../app/results/resultexport.cpp" line="+20"/>
-        <location line="+3"/>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="+22"/>
-        <source>Instant Console: a desktop admin console for InstantDB apps.
-
-Without options it reopens the tabs of the last session; on the very first start it opens the built-in demo sandbox.
-The admin token is never taken from the command line: it comes from the environment variable INSTANT_ADMIN_TOKEN, from the system keychain, or from a prompt.</source>
-        <translation>Instant Console&#xa0;: une console d’administration de bureau pour les applications InstantDB.
-
-Sans option, elle rouvre les onglets de la dernière session&#xa0;; au tout premier démarrage, elle ouvre le bac à sable de démonstration intégré.
-Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: il provient de la variable d’environnement INSTANT_ADMIN_TOKEN, du trousseau système ou d’une saisie.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Show this help and exit.</source>
-        <translation>Afficher cette aide et quitter.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show the version and exit.</source>
-        <translation>Afficher la version et quitter.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Start the embedded sandbox with the demo data (kept in the application data folder) and connect to it.</source>
-        <translation>Démarrer le bac à sable intégré avec les données de démonstration (conservées dans le dossier de données de l’application) et s’y connecter.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Connect to the Instant server at &lt;url&gt; (e.g. https://api.instantdb.com).</source>
-        <translation>Se connecter au serveur Instant à l’adresse &lt;url&gt; (p. ex. https://api.instantdb.com).</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>url</source>
-        <translation>url</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open the app with id &lt;uuid&gt; (needs --server).</source>
-        <translation>Ouvrir l’application d’id &lt;uuid&gt; (nécessite --server).</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>uuid</source>
-        <translation>uuid</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Name of the connection profile to create or reuse.</source>
-        <translation>Nom du profil de connexion à créer ou à réutiliser.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>name</source>
-        <translation>nom</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Unexpected argument: %1</source>
-        <translation>Argument inattendu&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>--server and --app-id go together.</source>
-        <translation>--server et --app-id vont ensemble.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Not a server URL: %1</source>
-        <translation>Pas une URL de serveur&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The app id must be a UUID: %1</source>
-        <translation>L’id de l’application doit être un UUID&#xa0;: %1</translation>
-    </message>
-</context>
-<context>
     <name>console::CheckResultsModel</name>
     <message>
         <location filename="../app/permissions/checkresultsmodel.cpp" line="+38"/>
@@ -146,122 +56,82 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
     </message>
 </context>
 <context>
-    <name>console::Checker</name>
+    <name>console::CommandLine</name>
     <message>
-        <location filename="../app/editor/jsonchecker.cpp" line="+15"/>
-        <source>The query is empty; expected a JSON object such as {&quot;goals&quot;: {}}</source>
-        <translation>La requête est vide&#xa0;; un objet JSON tel que {&quot;goals&quot;: {}} est attendu</translation>
+        <location filename="../app/commandline.cpp" line="+21"/>
+        <source>Instant Console: a desktop admin console for InstantDB apps.
+
+Without options it reopens the tabs of the last session; on the very first start it opens the built-in demo sandbox.
+The admin token is never taken from the command line: it comes from the environment variable INSTANT_ADMIN_TOKEN, from the system keychain, or from a prompt.</source>
+        <translation>Instant Console&#xa0;: une console d’administration de bureau pour les applications InstantDB.
+
+Sans option, elle rouvre les onglets de la dernière session&#xa0;; au tout premier démarrage, elle ouvre le bac à sable de démonstration intégré.
+Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: il provient de la variable d’environnement INSTANT_ADMIN_TOKEN, du trousseau système ou d’une saisie.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Unexpected %1 after the end of the JSON value</source>
-        <translation>%1 inattendu après la fin de la valeur JSON</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>The JSON is nested too deeply</source>
-        <translation>Le JSON est imbriqué trop profondément</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <location line="+7"/>
-        <source>Expected a value but found %1</source>
-        <translation>Valeur attendue, mais %1 trouvé</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Strings must use double quotes, not single quotes</source>
-        <translation>Les chaînes doivent utiliser des guillemets doubles, pas des apostrophes</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Trailing comma before &apos;}&apos;</source>
-        <translation>Virgule en trop avant &apos;}&apos;</translation>
+        <source>Show this help and exit.</source>
+        <translation>Afficher cette aide et quitter.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Property names must be in double quotes</source>
-        <translation>Les noms de propriété doivent être entre guillemets doubles</translation>
+        <source>Show the version and exit.</source>
+        <translation>Afficher la version et quitter.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Expected a property name in double quotes but found %1</source>
-        <translation>Nom de propriété entre guillemets doubles attendu, mais %1 trouvé</translation>
+        <source>Start the embedded sandbox with the demo data (kept in the application data folder) and connect to it.</source>
+        <translation>Démarrer le bac à sable intégré avec les données de démonstration (conservées dans le dossier de données de l’application) et s’y connecter.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Expected &apos;:&apos; after the property name but found %1</source>
-        <translation>&apos;:&apos; attendu après le nom de propriété, mais %1 trouvé</translation>
+        <location line="+3"/>
+        <source>Connect to the Instant server at &lt;url&gt; (e.g. https://api.instantdb.com).</source>
+        <translation>Se connecter au serveur Instant à l’adresse &lt;url&gt; (p. ex. https://api.instantdb.com).</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Missing &apos;,&apos; between properties</source>
-        <translation>&apos;,&apos; manquante entre les propriétés</translation>
+        <location line="+1"/>
+        <source>url</source>
+        <translation>url</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Expected &apos;,&apos; or &apos;}&apos; but found %1</source>
-        <translation>&apos;,&apos; ou &apos;}&apos; attendu, mais %1 trouvé</translation>
+        <source>Open the app with id &lt;uuid&gt; (needs --server).</source>
+        <translation>Ouvrir l’application d’id &lt;uuid&gt; (nécessite --server).</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Trailing comma before &apos;]&apos;</source>
-        <translation>Virgule en trop avant &apos;]&apos;</translation>
+        <location line="+0"/>
+        <source>uuid</source>
+        <translation>uuid</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Expected &apos;,&apos; or &apos;]&apos; but found %1</source>
-        <translation>&apos;,&apos; ou &apos;]&apos; attendu, mais %1 trouvé</translation>
+        <location line="+2"/>
+        <source>Name of the connection profile to create or reuse.</source>
+        <translation>Nom du profil de connexion à créer ou à réutiliser.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Unterminated string (a string cannot span lines)</source>
-        <translation>Chaîne non terminée (une chaîne ne peut pas s’étendre sur plusieurs lignes)</translation>
+        <location line="+0"/>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unexpected argument: %1</source>
+        <translation>Argument inattendu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--server and --app-id go together.</source>
+        <translation>--server et --app-id vont ensemble.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Control characters must be escaped inside strings</source>
-        <translation>Les caractères de contrôle doivent être échappés dans les chaînes</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Invalid \u escape: expected four hex digits</source>
-        <translation>Échappement \u invalide&#xa0;: quatre chiffres hexadécimaux attendus</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Invalid escape sequence \%1</source>
-        <translation>Séquence d’échappement \%1 invalide</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Unterminated string</source>
-        <translation>Chaîne non terminée</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Numbers cannot have leading zeros</source>
-        <translation>Les nombres ne peuvent pas commencer par des zéros</translation>
+        <source>Not a server URL: %1</source>
+        <translation>Pas une URL de serveur&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Expected a digit but found %1</source>
-        <translation>Chiffre attendu, mais %1 trouvé</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Expected a digit after the decimal point</source>
-        <translation>Chiffre attendu après le point décimal</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Expected a digit in the exponent</source>
-        <translation>Chiffre attendu dans l’exposant</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Unknown word &apos;%1&apos;; strings must be in double quotes</source>
-        <translation>Mot inconnu &apos;%1&apos;&#xa0;; les chaînes doivent être entre guillemets doubles</translation>
+        <source>The app id must be a UUID: %1</source>
+        <translation>L’id de l’application doit être un UUID&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -494,7 +364,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>F5</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+197"/>
         <source>One-shot</source>
         <translation>Ponctuel</translation>
     </message>
@@ -674,13 +544,13 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+96"/>
+        <location line="+103"/>
         <source>Undo last apply</source>
         <translation>Annuler la dernière application</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location line="+264"/>
+        <location line="-101"/>
+        <location line="+271"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
@@ -957,6 +827,130 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
     </message>
 </context>
 <context>
+    <name>console::JsonChecker</name>
+    <message>
+        <location filename="../app/editor/jsonchecker.cpp" line="+17"/>
+        <source>end of text</source>
+        <translation>fin du texte</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The query is empty; expected a JSON object such as {&quot;goals&quot;: {}}</source>
+        <translation>La requête est vide&#xa0;; un objet JSON tel que {&quot;goals&quot;: {}} est attendu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unexpected %1 after the end of the JSON value</source>
+        <translation>%1 inattendu après la fin de la valeur JSON</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The JSON is nested too deeply</source>
+        <translation>Le JSON est imbriqué trop profondément</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+7"/>
+        <source>Expected a value but found %1</source>
+        <translation>Valeur attendue, mais %1 trouvé</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Strings must use double quotes, not single quotes</source>
+        <translation>Les chaînes doivent utiliser des guillemets doubles, pas des apostrophes</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Trailing comma before &apos;}&apos;</source>
+        <translation>Virgule en trop avant &apos;}&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Property names must be in double quotes</source>
+        <translation>Les noms de propriété doivent être entre guillemets doubles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected a property name in double quotes but found %1</source>
+        <translation>Nom de propriété entre guillemets doubles attendu, mais %1 trouvé</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Expected &apos;:&apos; after the property name but found %1</source>
+        <translation>&apos;:&apos; attendu après le nom de propriété, mais %1 trouvé</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Missing &apos;,&apos; between properties</source>
+        <translation>&apos;,&apos; manquante entre les propriétés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected &apos;,&apos; or &apos;}&apos; but found %1</source>
+        <translation>&apos;,&apos; ou &apos;}&apos; attendu, mais %1 trouvé</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Trailing comma before &apos;]&apos;</source>
+        <translation>Virgule en trop avant &apos;]&apos;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Expected &apos;,&apos; or &apos;]&apos; but found %1</source>
+        <translation>&apos;,&apos; ou &apos;]&apos; attendu, mais %1 trouvé</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Unterminated string (a string cannot span lines)</source>
+        <translation>Chaîne non terminée (une chaîne ne peut pas s’étendre sur plusieurs lignes)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Control characters must be escaped inside strings</source>
+        <translation>Les caractères de contrôle doivent être échappés dans les chaînes</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Invalid \u escape: expected four hex digits</source>
+        <translation>Échappement \u invalide&#xa0;: quatre chiffres hexadécimaux attendus</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Invalid escape sequence \%1</source>
+        <translation>Séquence d’échappement \%1 invalide</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unterminated string</source>
+        <translation>Chaîne non terminée</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Numbers cannot have leading zeros</source>
+        <translation>Les nombres ne peuvent pas commencer par des zéros</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expected a digit but found %1</source>
+        <translation>Chiffre attendu, mais %1 trouvé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Expected a digit after the decimal point</source>
+        <translation>Chiffre attendu après le point décimal</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Expected a digit in the exponent</source>
+        <translation>Chiffre attendu dans l’exposant</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Unknown word &apos;%1&apos;; strings must be in double quotes</source>
+        <translation>Mot inconnu &apos;%1&apos;&#xa0;; les chaînes doivent être entre guillemets doubles</translation>
+    </message>
+</context>
+<context>
     <name>console::KeychainError</name>
     <message>
         <location filename="../app/connections/tokenstore.cpp" line="+90"/>
@@ -1176,12 +1170,12 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Principal</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Open a connection first</source>
         <translation>Ouvrez d’abord une connexion</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+103"/>
         <source>%1 — as %2</source>
         <translation>%1 — en tant que %2</translation>
     </message>
@@ -1271,7 +1265,7 @@ State: %3</source>
 <context>
     <name>console::PermissionsPanel</name>
     <message>
-        <location filename="../app/permissions/permissionspanel.cpp" line="+70"/>
+        <location filename="../app/permissions/permissionspanel.cpp" line="+64"/>
         <source>%1: invalid JSON at line %2, column %3: %4</source>
         <extracomment>%1 names the editor (&quot;Query&quot;, &quot;Rules&quot;), %2/%3 line and column, %4 the reason</extracomment>
         <translation>%1&#xa0;: JSON invalide à la ligne %2, colonne %3&#xa0;: %4</translation>
@@ -1416,12 +1410,12 @@ State: %3</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>The rules override was sent but had no visible effect.</source>
         <translation>Le remplacement des règles a été envoyé mais n’a eu aucun effet visible.</translation>
     </message>
     <message numerus="yes">
-        <location line="-35"/>
+        <location line="-42"/>
         <source>%1 passed, %2 failed, %n entity(s) in the result.</source>
         <translation>
             <numerusform>%1 réussie(s), %2 échouée(s), %n entité dans le résultat.</numerusform>
@@ -1429,7 +1423,12 @@ State: %3</source>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
+        <source>The local sandbox cannot evaluate custom rules. Clear &quot;Override the saved rules&quot; to check the steps against the default rules.</source>
+        <translation>Le bac à sable local ne peut pas évaluer de règles personnalisées. Videz «&#xa0;Remplacer les règles enregistrées par&#xa0;» pour vérifier les étapes avec les règles par défaut.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>All checks passed (%1 passed, %2 failed).</source>
         <translation>Toutes les vérifications ont réussi (%1 réussie(s), %2 échouée(s)).</translation>
     </message>
@@ -1449,12 +1448,12 @@ State: %3</source>
         <translation>Rien n’a été validé.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The local sandbox does not evaluate permission rules: it reports no checks and answers &quot;all checks ok&quot; for every transaction. Whether these rules allow the steps cannot be evaluated here.</source>
-        <translation>Le bac à sable local n’évalue pas les règles de permission&#xa0;: il ne signale aucune vérification et répond «&#xa0;all checks ok&#xa0;» pour chaque transaction. Il est impossible d’évaluer ici si ces règles autorisent les étapes.</translation>
+        <location line="+3"/>
+        <source>The local sandbox checks only the default rules: your own namespaces allow everything, and system namespaces such as $users and $files use Instant&apos;s built-in rules. It cannot evaluate custom rules, so these results say nothing about the rules saved on a real server.</source>
+        <translation>Le bac à sable local ne vérifie que les règles par défaut&#xa0;: vos propres espaces de noms autorisent tout, et les espaces de noms système tels que $users et $files utilisent les règles intégrées d’Instant. Il ne peut pas évaluer de règles personnalisées&#xa0;; ces résultats ne disent donc rien des règles enregistrées sur un vrai serveur.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The server reported no rule checks for these steps, so &quot;all checks ok&quot; says nothing about the rules.</source>
         <translation>Le serveur n’a signalé aucune vérification de règle pour ces étapes&#xa0;; «&#xa0;all checks ok&#xa0;» ne dit donc rien des règles.</translation>
     </message>
@@ -1685,7 +1684,13 @@ State: %3</source>
 <context>
     <name>console::ResultExport</name>
     <message>
-        <location filename="../app/results/resultexport.cpp" line="+68"/>
+        <location filename="../app/results/resultexport.cpp" line="+20"/>
+        <location line="+3"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>The result has no namespace %1</source>
         <translation>Le résultat n’a pas d’espace de noms %1</translation>
     </message>
