@@ -4,6 +4,7 @@
 #include "session/connectionview.h"
 #include "settings.h"
 #include "theme.h"
+#include "translationloader.h"
 
 #include <cstdio>
 
@@ -45,8 +46,13 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("instant-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("Instant Console"));
     QApplication::setApplicationVersion(QStringLiteral(INSTANT_VERSION));
+    // Wayland compositors and docks match the window to the installed launcher by this id.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.instant_console.InstantConsole"));
 
     console::Settings settings;
+    // Before any widget exists, so that every tr() already sees the chosen language.
+    console::TranslationLoader translations;
+    translations.load(settings.language());
     console::Theme::apply(settings.colorScheme());
     console::TokenStore tokens;
     tokens.setTimeoutMs(settings.keychainTimeoutMs());

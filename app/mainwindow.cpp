@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "translationloader.h"
+
 #include "connections/connectiondialog.h"
 #include "connections/keychainnotice.h"
 #include "connections/sandboxlauncher.h"
@@ -228,6 +230,29 @@ void MainWindow::createActions()
     });
 }
 
+void MainWindow::addLanguageMenu(QMenu *parent)
+{
+    // Translators are installed once at start-up; switching them live would leave every widget built
+    // so far in the old language, so the choice applies from the next start.
+    QMenu *menu = parent->addMenu(tr("Language"));
+    auto *group = new QActionGroup(menu);
+    QList<TranslationLoader::Language> choices {{QString(), tr("System Default")}};
+    choices.append(TranslationLoader::availableLanguages());
+    const QString current = m_settings ? m_settings->language() : QString();
+    for (const TranslationLoader::Language &choice : choices) {
+        QAction *action = menu->addAction(choice.nativeName);
+        action->setCheckable(true);
+        action->setChecked(choice.code == current);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = choice.code] {
+            if (m_settings) {
+                m_settings->setLanguage(code);
+            }
+            statusBar()->showMessage(tr("The new language applies when Instant Console starts again."), 8000);
+        });
+    }
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -256,6 +281,8 @@ void MainWindow::createMenus()
     viewMenu->addAction(m_logAction);
     viewMenu->addSeparator();
     viewMenu->addActions(m_schemeActions);
+    viewMenu->addSeparator();
+    addLanguageMenu(viewMenu);
     viewMenu->addSeparator();
     viewMenu->addAction(m_nextTabAction);
     viewMenu->addAction(m_previousTabAction);

@@ -84,6 +84,7 @@ protected:
 private:
     void createActions();
     void createMenus();
+    void addLanguageMenu(QMenu *parent);
     void onCurrentTabChanged();
     void updateStatus();
     void updateTabTitle(ConnectionView *view);

@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include "translationloader.h"
+
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
@@ -211,6 +213,16 @@ Settings::ColorScheme Settings::colorScheme() const
         return ColorScheme::Dark;
     }
     return ColorScheme::System;
+}
+
+QString Settings::language() const
+{
+    return m_settings->value(TranslationLoader::settingsKey()).toString();
+}
+
+void Settings::setLanguage(const QString &code)
+{
+    m_settings->setValue(TranslationLoader::settingsKey(), code);
 }
 
 void Settings::setColorScheme(ColorScheme scheme)

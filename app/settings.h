@@ -75,6 +75,10 @@ public:
     ColorScheme colorScheme() const;
     void setColorScheme(ColorScheme scheme);
 
+    /** The interface language code ("de"), empty for the system's; read once at start-up. */
+    QString language() const;
+    void setLanguage(const QString &code);
+
     /** How long one keychain call may take before the console gives up on it. */
     int keychainTimeoutMs() const;
     void setKeychainTimeoutMs(int ms);

@@ -1004,7 +1004,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
 <context>
     <name>console::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+155"/>
+        <location filename="../app/mainwindow.cpp" line="+157"/>
         <source>Demo sandbox running at %1</source>
         <translation>Demo-Sandbox läuft unter %1</translation>
     </message>
@@ -1135,7 +1135,22 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>&lt;b&gt;Instant Console %1&lt;/b&gt;&lt;br&gt;Eine Desktop-Verwaltungskonsole für InstantDB-Apps.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System Default</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The new language applies when Instant Console starts again.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Instant Console.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1160,7 +1175,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>A&amp;nsicht</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -2852,23 +2867,23 @@ Status: %3</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+141"/>
+        <location line="+139"/>
         <source>&quot;%1&quot; is not an email address.</source>
         <translation>„%1“ ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-130"/>
         <source>&quot;%1&quot; is not a user id (a UUID).</source>
         <translation>„%1“ ist keine Benutzer-ID (eine UUID).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+61"/>
         <source>&quot;%1&quot; is not a refresh token (a UUID).</source>
         <translation>„%1“ ist kein Refresh-Token (eine UUID).</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-46"/>
         <source>User found.</source>
         <translation>Benutzer gefunden.</translation>
     </message>
@@ -2878,17 +2893,17 @@ Status: %3</translation>
         <translation>Kein Benutzer passt.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>A new refresh token was created.</source>
         <translation>Ein neues Refresh-Token wurde erzeugt.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+7"/>
         <source>Every session of this user was signed out.</source>
         <translation>Alle Sitzungen dieses Benutzers wurden abgemeldet.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>The token was signed out.</source>
         <translation>Das Token wurde abgemeldet.</translation>
     </message>

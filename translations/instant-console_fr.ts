@@ -1004,7 +1004,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
 <context>
     <name>console::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+155"/>
+        <location filename="../app/mainwindow.cpp" line="+157"/>
         <source>Demo sandbox running at %1</source>
         <translation>Bac à sable de démonstration actif à %1</translation>
     </message>
@@ -1135,7 +1135,22 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>&lt;b&gt;Instant Console %1&lt;/b&gt;&lt;br&gt;Une console d’administration de bureau pour les applications InstantDB.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System Default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The new language applies when Instant Console starts again.</source>
+        <translation>La nouvelle langue s’appliquera au prochain démarrage d’Instant Console.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1160,7 +1175,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -2852,23 +2867,23 @@ State: %3</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+141"/>
+        <location line="+139"/>
         <source>&quot;%1&quot; is not an email address.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas une adresse e-mail.</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-130"/>
         <source>&quot;%1&quot; is not a user id (a UUID).</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas un identifiant d’utilisateur (un UUID).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+61"/>
         <source>&quot;%1&quot; is not a refresh token (a UUID).</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas un jeton de rafraîchissement (un UUID).</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-46"/>
         <source>User found.</source>
         <translation>Utilisateur trouvé.</translation>
     </message>
@@ -2878,17 +2893,17 @@ State: %3</source>
         <translation>Aucun utilisateur ne correspond.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>A new refresh token was created.</source>
         <translation>Un nouveau jeton de rafraîchissement a été créé.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+7"/>
         <source>Every session of this user was signed out.</source>
         <translation>Toutes les sessions de cet utilisateur ont été déconnectées.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>The token was signed out.</source>
         <translation>Le jeton a été déconnecté.</translation>
     </message>
