@@ -288,39 +288,37 @@ void UsersPanel::find()
     });
 }
 
-void UsersPanel::createToken()
+void UsersPanel::runOnShownUser(const std::function<instant::ApiJob *(const instant::UserSelector &)> &start,
+    const std::function<void(const QJsonValue &)> &onSuccess)
 {
     if (m_user.isEmpty()) {
         return;
     }
-    auto *job = m_session->client()->refreshTokens(instant::UserSelector::byId(m_user.value(u"id").toString()));
+    auto *job = start(instant::UserSelector::byId(m_user.value(u"id").toString()));
     track(job);
-    connect(job, &instant::ApiJob::finished, this, [this](const instant::JsonResult &result) {
+    connect(job, &instant::ApiJob::finished, this, [this, onSuccess](const instant::JsonResult &result) {
         if (!result) {
             showError(result.error().userMessage());
         } else {
-            showToken(result->toObject().value(u"user").toObject().value(u"refresh_token").toString());
-            showStatus(tr("A new refresh token was created."));
+            onSuccess(*result);
         }
         Q_EMIT requestFinished();
     });
 }
 
+void UsersPanel::createToken()
+{
+    const auto start = [this](const instant::UserSelector &user) { return m_session->client()->refreshTokens(user); };
+    runOnShownUser(start, [this](const QJsonValue &result) {
+        showToken(result.toObject().value(u"user").toObject().value(u"refresh_token").toString());
+        showStatus(tr("A new refresh token was created."));
+    });
+}
+
 void UsersPanel::signOutAll()
 {
-    if (m_user.isEmpty()) {
-        return;
-    }
-    auto *job = m_session->client()->signOut(instant::UserSelector::byId(m_user.value(u"id").toString()));
-    track(job);
-    connect(job, &instant::ApiJob::finished, this, [this](const instant::JsonResult &result) {
-        if (!result) {
-            showError(result.error().userMessage());
-        } else {
-            showStatus(tr("Every session of this user was signed out."));
-        }
-        Q_EMIT requestFinished();
-    });
+    const auto start = [this](const instant::UserSelector &user) { return m_session->client()->signOut(user); };
+    runOnShownUser(start, [this](const QJsonValue &) { showStatus(tr("Every session of this user was signed out.")); });
 }
 
 void UsersPanel::signOutToken()

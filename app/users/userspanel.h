@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
@@ -11,6 +13,10 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTreeWidget;
+
+namespace instant {
+struct UserSelector;
+}
 
 namespace console {
 
@@ -67,6 +73,9 @@ private:
     void showError(const QString &text);
     void showStatus(const QString &text);
     void track(instant::ApiJob *job);
+    /** Starts a request about the user on show and reports its outcome; onSuccess gets the answer. */
+    void runOnShownUser(const std::function<instant::ApiJob *(const instant::UserSelector &)> &start,
+        const std::function<void(const QJsonValue &)> &onSuccess);
     void updateActions();
     std::optional<QString> magicEmail();
 

@@ -100,6 +100,15 @@ std::expected<QJsonObject, ApiError> AuthRoutes::withNewToken(const QUuid &appId
     return result;
 }
 
+std::expected<QJsonValue, ApiError> AuthRoutes::signedInReply(const QUuid &appId, const QJsonObject &user, bool created)
+{
+    const auto result = withNewToken(appId, user);
+    if (!result) {
+        return std::unexpected(result.error());
+    }
+    return QJsonObject {{QStringLiteral("user"), *result}, {QStringLiteral("created"), created}};
+}
+
 std::expected<QJsonValue, ApiError> AuthRoutes::refreshTokens(RequestContext &context)
 {
     const auto appId = m_services.auth.requireAdmin(context);
@@ -147,11 +156,7 @@ std::expected<QJsonValue, ApiError> AuthRoutes::refreshTokens(RequestContext &co
     } else {
         user = **existing;
     }
-    const auto result = withNewToken(*appId, user);
-    if (!result) {
-        return std::unexpected(result.error());
-    }
-    return QJsonObject {{QStringLiteral("user"), *result}, {QStringLiteral("created"), created}};
+    return signedInReply(*appId, user, created);
 }
 
 std::expected<QJsonValue, ApiError> AuthRoutes::signOut(RequestContext &context)
@@ -297,11 +302,7 @@ std::expected<QJsonValue, ApiError> AuthRoutes::verifyMagicCode(RequestContext &
             }
         }
     }
-    const auto result = withNewToken(*appId, user);
-    if (!result) {
-        return std::unexpected(result.error());
-    }
-    return QJsonObject {{QStringLiteral("user"), *result}, {QStringLiteral("created"), created}};
+    return signedInReply(*appId, user, created);
 }
 
 std::expected<QJsonValue, ApiError> AuthRoutes::signInGuest(RequestContext &context)

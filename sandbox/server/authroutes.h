@@ -36,6 +36,8 @@ private:
         const RequestContext &context, const QUuid &appId) const;
     /** Mints a token and returns the user in db format with `refresh_token`. */
     std::expected<QJsonObject, ApiError> withNewToken(const QUuid &appId, const QJsonObject &user);
+    /** The answer of a sign-in: the user with a fresh refresh token, and whether the user was just created. */
+    std::expected<QJsonValue, ApiError> signedInReply(const QUuid &appId, const QJsonObject &user, bool created);
 
     Services &m_services;
 };

@@ -13,15 +13,14 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include "adminclient.h"
 #include "connection.h"
 #include "editing/editpanel.h"
 #include "editing/editstage.h"
-#include "server/sandboxserver.h"
 #include "session/connectionsession.h"
+#include "support/sandboxsessionfixture.h"
 
 using namespace console;
 using namespace Qt::StringLiterals;
@@ -60,7 +59,6 @@ private Q_SLOTS:
     void serverErrorIsShownInline();
 
 private:
-    QJsonValue call(instant::ApiJob *job);
     /** Runs query and makes its result the tab's current result, as the results view does. */
     void showResult(const QJsonObject &query);
     QJsonObject fetch(const QString &ns, const QString &id);
@@ -73,73 +71,51 @@ private:
         return shown ? found : nullptr;
     }
 
-    QTemporaryDir m_dir;
-    sandbox::SandboxServer m_server;
-    std::unique_ptr<ConnectionSession> m_session;
+    SandboxSessionFixture m_fixture;
     std::unique_ptr<EditPanel> m_panel;
     instant::JsonTree m_tree;
 };
 
 void TestEditPanel::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    sandbox::SandboxOptions options;
-    options.dataDir = m_dir.path();
-    const auto info = m_server.start(options);
-    QVERIFY2(info, qPrintable(info.error()));
-    ConnectionProfile profile = ConnectionProfile::create();
-    profile.serverUrl = QUrl(info->url);
-    profile.appId = info->appId.toString(QUuid::WithoutBraces);
-    profile.isSandbox = true;
-    m_session = std::make_unique<ConnectionSession>(profile,
-        instant::Connection(QUrl(info->url), profile.appId, info->adminToken.toString(QUuid::WithoutBraces)), nullptr);
+    const auto started = m_fixture.start();
+    QVERIFY2(started, started ? "" : qPrintable(started.error()));
 }
 
 void TestEditPanel::init()
 {
-    m_panel = std::make_unique<EditPanel>(m_session.get());
+    m_panel = std::make_unique<EditPanel>(m_fixture.session());
     m_panel->show();
-    QVERIFY(m_session->resultsEditable());
+    QVERIFY(m_fixture.session()->resultsEditable());
 }
 
 void TestEditPanel::cleanup()
 {
     m_panel.reset();
-    QVERIFY(!m_session->resultsEditable());
+    QVERIFY(!m_fixture.session()->resultsEditable());
 }
 
 void TestEditPanel::cleanupTestCase()
 {
-    m_session.reset();
-    m_server.stop();
-}
-
-QJsonValue TestEditPanel::call(instant::ApiJob *job)
-{
-    QSignalSpy spy(job, &instant::ApiJob::finished);
-    if (!spy.wait(10'000)) {
-        return {};
-    }
-    const auto result = spy.first().first().value<instant::JsonResult>();
-    return result ? *result : QJsonValue();
+    m_fixture.stop();
 }
 
 void TestEditPanel::showResult(const QJsonObject &query)
 {
-    instant::QueryJob *job = m_session->client()->query(query);
+    instant::QueryJob *job = m_fixture.adminClient()->query(query);
     QSignalSpy spy(job, &instant::QueryJob::finished);
     QVERIFY(spy.wait(10'000));
     const auto result = spy.first().first().value<instant::TreeResult>();
     QVERIFY(result.has_value());
     m_tree = *result;
-    m_session->setCurrentResult(m_tree, m_tree.root());
+    m_fixture.session()->setCurrentResult(m_tree, m_tree.root());
 }
 
 QJsonObject TestEditPanel::fetch(const QString &ns, const QString &id)
 {
     const QJsonObject query {{ns,
         QJsonObject {{u"$"_s, QJsonObject {{u"where"_s, QJsonObject {{u"id"_s, id}}}}}, {u"todos"_s, QJsonObject {}}}}};
-    instant::QueryJob *job = m_session->client()->query(query);
+    instant::QueryJob *job = m_fixture.adminClient()->query(query);
     QSignalSpy spy(job, &instant::QueryJob::finished);
     if (!spy.wait(10'000)) {
         return {};
@@ -230,14 +206,15 @@ void TestEditPanel::stagePassesModelTester()
 void TestEditPanel::inPlaceEditAppliesAndUndoRestores()
 {
     const QString id = uuid();
-    QVERIFY(call(m_session->client()->transact(QJsonArray {QJsonArray {
-                     u"update"_s, u"goals"_s, id, QJsonObject {{u"title"_s, u"Before"_s}, {u"rank"_s, 1}}}}))
+    QVERIFY(SandboxSessionFixture::waitForJson(
+        m_fixture.adminClient()->transact(QJsonArray {
+            QJsonArray {u"update"_s, u"goals"_s, id, QJsonObject {{u"title"_s, u"Before"_s}, {u"rank"_s, 1}}}}))
                 .isObject());
     showResult(QJsonObject {{u"goals"_s, QJsonObject {}}});
 
     // The results view reports in-place edits through the session.
-    m_session->requestAttributeEdit({u"goals"_s, id}, u"title"_s, u"After"_s);
-    m_session->requestAttributeEdit({u"goals"_s, id}, u"rank"_s, 2);
+    m_fixture.session()->requestAttributeEdit({u"goals"_s, id}, u"title"_s, u"After"_s);
+    m_fixture.session()->requestAttributeEdit({u"goals"_s, id}, u"rank"_s, 2);
     QCOMPARE(m_panel->stage()->rowCount(), 2);
     QVERIFY(m_panel->findChild<QPlainTextEdit *>(u"preview"_s)->toPlainText().contains(u"\"After\""_s));
     // Nothing is sent before Apply.
@@ -265,17 +242,18 @@ void TestEditPanel::deleteNeedsConfirmationAndUndoRestores()
 {
     const QString goal = uuid();
     const QString todo = uuid();
-    QVERIFY(call(m_session->client()->transact(QJsonArray {
-                     QJsonArray {u"update"_s, u"todos"_s, todo, QJsonObject {{u"title"_s, u"Stretch"_s}}},
-                     QJsonArray {u"update"_s, u"goals"_s, goal, QJsonObject {{u"title"_s, u"Limber"_s}}},
-                     QJsonArray {u"link"_s, u"goals"_s, goal, QJsonObject {{u"todos"_s, todo}}},
-                 }))
+    QVERIFY(SandboxSessionFixture::waitForJson(
+        m_fixture.adminClient()->transact(QJsonArray {
+            QJsonArray {u"update"_s, u"todos"_s, todo, QJsonObject {{u"title"_s, u"Stretch"_s}}},
+            QJsonArray {u"update"_s, u"goals"_s, goal, QJsonObject {{u"title"_s, u"Limber"_s}}},
+            QJsonArray {u"link"_s, u"goals"_s, goal, QJsonObject {{u"todos"_s, todo}}},
+        }))
                 .isObject());
     showResult(QJsonObject {{u"goals"_s, QJsonObject {{u"todos"_s, QJsonObject {}}}}});
-    m_session->setSelectedEntities({{u"goals"_s, goal}});
+    m_fixture.session()->setSelectedEntities({{u"goals"_s, goal}});
 
     // Cancelled: nothing staged.
-    m_panel->deleteEntities(m_session->selectedEntities());
+    m_panel->deleteEntities(m_fixture.session()->selectedEntities());
     auto *box = waitForChild<QMessageBox>(u"confirmDelete"_s);
     QVERIFY(box);
     QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
@@ -283,7 +261,7 @@ void TestEditPanel::deleteNeedsConfirmationAndUndoRestores()
     QVERIFY(m_panel->stage()->isEmpty());
 
     // Confirmed: staged, applied, gone.
-    m_panel->deleteEntities(m_session->selectedEntities());
+    m_panel->deleteEntities(m_fixture.session()->selectedEntities());
     box = waitForChild<QMessageBox>(u"confirmDelete"_s);
     QVERIFY(box);
     QTest::mouseClick(box->findChild<QPushButton *>(u"confirm"_s), Qt::LeftButton);
@@ -306,8 +284,8 @@ void TestEditPanel::deleteNeedsConfirmationAndUndoRestores()
 void TestEditPanel::valueDialogRejectsInvalidJson()
 {
     const QString id = uuid();
-    QVERIFY(call(m_session->client()->transact(
-                     QJsonArray {QJsonArray {u"update"_s, u"goals"_s, id, QJsonObject {{u"meta"_s, QJsonObject {}}}}}))
+    QVERIFY(SandboxSessionFixture::waitForJson(m_fixture.adminClient()->transact(QJsonArray {QJsonArray {u"update"_s,
+                                                   u"goals"_s, id, QJsonObject {{u"meta"_s, QJsonObject {}}}}}))
                 .isObject());
     showResult(QJsonObject {{u"goals"_s, QJsonObject {}}});
 
@@ -335,10 +313,11 @@ void TestEditPanel::linkPickerStagesLink()
 {
     const QString goal = uuid();
     const QString todo = uuid();
-    QVERIFY(call(m_session->client()->transact(QJsonArray {
-                     QJsonArray {u"update"_s, u"todos"_s, todo, QJsonObject {{u"title"_s, u"Pick me"_s}}},
-                     QJsonArray {u"update"_s, u"goals"_s, goal, QJsonObject {{u"title"_s, u"Linker"_s}}},
-                 }))
+    QVERIFY(SandboxSessionFixture::waitForJson(
+        m_fixture.adminClient()->transact(QJsonArray {
+            QJsonArray {u"update"_s, u"todos"_s, todo, QJsonObject {{u"title"_s, u"Pick me"_s}}},
+            QJsonArray {u"update"_s, u"goals"_s, goal, QJsonObject {{u"title"_s, u"Linker"_s}}},
+        }))
                 .isObject());
     showResult(QJsonObject {{u"goals"_s, QJsonObject {}}, {u"todos"_s, QJsonObject {}}});
 
@@ -378,14 +357,14 @@ void TestEditPanel::linkPickerStagesLink()
 void TestEditPanel::contextMenuOffersEditing()
 {
     const QString id = uuid();
-    QVERIFY(call(m_session->client()->transact(
-                     QJsonArray {QJsonArray {u"update"_s, u"goals"_s, id, QJsonObject {{u"title"_s, u"Menu"_s}}}}))
+    QVERIFY(SandboxSessionFixture::waitForJson(m_fixture.adminClient()->transact(QJsonArray {QJsonArray {u"update"_s,
+                                                   u"goals"_s, id, QJsonObject {{u"title"_s, u"Menu"_s}}}}))
                 .isObject());
     showResult(QJsonObject {{u"goals"_s, QJsonObject {}}});
-    m_session->setSelectedEntities({});
+    m_fixture.session()->setSelectedEntities({});
 
     QMenu menu;
-    m_session->prepareResultContextMenu(&menu, {u"goals"_s, id}, u"title"_s);
+    m_fixture.session()->prepareResultContextMenu(&menu, {u"goals"_s, id}, u"title"_s);
     QStringList texts;
     for (QAction *action : menu.actions()) {
         texts.append(action->text());
@@ -418,10 +397,10 @@ void TestEditPanel::serverErrorIsShownInline()
 {
     // Creating an entity that already exists fails on the server; the stage is kept for another try.
     const QString id = uuid();
-    QVERIFY(call(m_session->client()->transact(
-                     QJsonArray {QJsonArray {u"update"_s, u"goals"_s, id, QJsonObject {{u"title"_s, u"Here"_s}}}}))
+    QVERIFY(SandboxSessionFixture::waitForJson(m_fixture.adminClient()->transact(QJsonArray {QJsonArray {u"update"_s,
+                                                   u"goals"_s, id, QJsonObject {{u"title"_s, u"Here"_s}}}}))
                 .isObject());
-    m_session->setCurrentResult({}, {});
+    m_fixture.session()->setCurrentResult({}, {});
     m_panel->stageAttributeEdit({u"goals"_s, id}, u"id"_s, u"x"_s);
     QVERIFY(m_panel->findChild<QLabel *>(u"error"_s)->text().contains(u"cannot be edited"_s));
     QVERIFY(m_panel->stage()->isEmpty());

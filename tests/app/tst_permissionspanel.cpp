@@ -10,15 +10,14 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include "adminclient.h"
 #include "connection.h"
 #include "permissions/checkresultsmodel.h"
 #include "permissions/permissionspanel.h"
-#include "server/sandboxserver.h"
 #include "session/connectionsession.h"
+#include "support/sandboxsessionfixture.h"
 
 using namespace console;
 using namespace Qt::StringLiterals;
@@ -41,42 +40,23 @@ private Q_SLOTS:
     void modelReadsBothCheckShapes();
 
 private:
-    template<typename T>
-    T *child(const QString &name) const
-    {
-        T *widget = m_panel->findChild<T *>(name);
-        if (!widget) {
-            qFatal("missing child %s", qPrintable(name));
-        }
-        return widget;
-    }
     void setUp(int mode, int asKind, const QString &as, const QString &input);
     bool runCheck();
 
-    QTemporaryDir m_dir;
-    sandbox::SandboxServer m_server;
-    std::unique_ptr<ConnectionSession> m_session;
+    SandboxSessionFixture m_fixture;
     std::unique_ptr<PermissionsPanel> m_panel;
 };
 
 void TestPermissionsPanel::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    sandbox::SandboxOptions options;
-    options.dataDir = m_dir.path();
-    const auto info = m_server.start(options);
-    QVERIFY2(info, qPrintable(info.error()));
-    ConnectionProfile profile = ConnectionProfile::create();
-    profile.serverUrl = QUrl(info->url);
-    profile.appId = info->appId.toString(QUuid::WithoutBraces);
-    profile.isSandbox = true;
-    m_session = std::make_unique<ConnectionSession>(profile,
-        instant::Connection(QUrl(info->url), profile.appId, info->adminToken.toString(QUuid::WithoutBraces)), nullptr);
+    const auto started = m_fixture.start();
+    QVERIFY2(started, started ? "" : qPrintable(started.error()));
 
-    instant::ApiJob *job = m_session->client()->refreshTokens(instant::UserSelector::byEmail(u"rules@example.com"_s));
+    instant::ApiJob *job
+        = m_fixture.adminClient()->refreshTokens(instant::UserSelector::byEmail(u"rules@example.com"_s));
     QSignalSpy created(job, &instant::ApiJob::finished);
     QVERIFY(created.wait(10'000));
-    instant::ApiJob *tx = m_session->client()->transact(QJsonArray {QJsonArray {u"update"_s, u"goals"_s,
+    instant::ApiJob *tx = m_fixture.adminClient()->transact(QJsonArray {QJsonArray {u"update"_s, u"goals"_s,
         QUuid::createUuid().toString(QUuid::WithoutBraces), QJsonObject {{u"title"_s, u"Visible?"_s}}}});
     QSignalSpy written(tx, &instant::ApiJob::finished);
     QVERIFY(written.wait(10'000));
@@ -84,8 +64,8 @@ void TestPermissionsPanel::initTestCase()
 
 void TestPermissionsPanel::init()
 {
-    m_session->setIdentity(instant::Identity::admin());
-    m_panel = std::make_unique<PermissionsPanel>(m_session.get());
+    m_fixture.session()->setIdentity(instant::Identity::admin());
+    m_panel = std::make_unique<PermissionsPanel>(m_fixture.session());
     m_panel->show();
 }
 
@@ -96,22 +76,21 @@ void TestPermissionsPanel::cleanup()
 
 void TestPermissionsPanel::cleanupTestCase()
 {
-    m_session.reset();
-    m_server.stop();
+    m_fixture.stop();
 }
 
 void TestPermissionsPanel::setUp(int mode, int asKind, const QString &as, const QString &input)
 {
-    child<QComboBox>(u"mode"_s)->setCurrentIndex(mode);
-    child<QComboBox>(u"asKind"_s)->setCurrentIndex(asKind);
-    child<QLineEdit>(u"asValue"_s)->setText(as);
-    child<QsciScintilla>(u"input"_s)->setText(input);
+    findChildOrFail<QComboBox>(m_panel.get(), u"mode"_s)->setCurrentIndex(mode);
+    findChildOrFail<QComboBox>(m_panel.get(), u"asKind"_s)->setCurrentIndex(asKind);
+    findChildOrFail<QLineEdit>(m_panel.get(), u"asValue"_s)->setText(as);
+    findChildOrFail<QsciScintilla>(m_panel.get(), u"input"_s)->setText(input);
 }
 
 bool TestPermissionsPanel::runCheck()
 {
     QSignalSpy finished(m_panel.get(), &PermissionsPanel::checkFinished);
-    QTest::mouseClick(child<QPushButton>(u"run"_s), Qt::LeftButton);
+    QTest::mouseClick(findChildOrFail<QPushButton>(m_panel.get(), u"run"_s), Qt::LeftButton);
     return finished.count() > 0 || finished.wait(10'000);
 }
 
@@ -150,11 +129,11 @@ void TestPermissionsPanel::badInputIsReported()
 
     setUp(mode, asKind, as, input);
     if (!rules.isNull()) {
-        child<QCheckBox>(u"useRules"_s)->setChecked(true);
-        child<QsciScintilla>(u"rules"_s)->setText(rules);
+        findChildOrFail<QCheckBox>(m_panel.get(), u"useRules"_s)->setChecked(true);
+        findChildOrFail<QsciScintilla>(m_panel.get(), u"rules"_s)->setText(rules);
     }
     QVERIFY(runCheck());
-    auto *error = child<QLabel>(u"error"_s);
+    auto *error = findChildOrFail<QLabel>(m_panel.get(), u"error"_s);
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(message), qPrintable(error->text()));
     QCOMPARE(m_panel->model()->rowCount(), 0);
@@ -164,7 +143,7 @@ void TestPermissionsPanel::unknownUserIsReported()
 {
     setUp(0, 0, u"ghost@example.com"_s, u"{\"goals\": {}}"_s);
     QVERIFY(runCheck());
-    auto *error = child<QLabel>(u"error"_s);
+    auto *error = findChildOrFail<QLabel>(m_panel.get(), u"error"_s);
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(u"app-user"_s) || error->text().contains(u"not found"_s, Qt::CaseInsensitive),
         qPrintable(error->text()));
@@ -178,20 +157,21 @@ void TestPermissionsPanel::queryCheckSaysWhatCannotBeEvaluated()
 {
     setUp(0, 0, u"rules@example.com"_s, u"{\"goals\": {}}"_s);
     QVERIFY(runCheck());
-    QVERIFY2(!child<QLabel>(u"error"_s)->isVisible(), qPrintable(child<QLabel>(u"error"_s)->text()));
-    QVERIFY(child<QPlainTextEdit>(u"queryResult"_s)->toPlainText().contains(u"Visible?"_s));
+    QVERIFY2(!findChildOrFail<QLabel>(m_panel.get(), u"error"_s)->isVisible(),
+        qPrintable(findChildOrFail<QLabel>(m_panel.get(), u"error"_s)->text()));
+    QVERIFY(findChildOrFail<QPlainTextEdit>(m_panel.get(), u"queryResult"_s)->toPlainText().contains(u"Visible?"_s));
     if (m_panel->model()->rowCount() == 0) {
-        auto *notice = child<QLabel>(u"notice"_s);
+        auto *notice = findChildOrFail<QLabel>(m_panel.get(), u"notice"_s);
         QVERIFY(notice->isVisible());
         QVERIFY2(notice->text().contains(u"cannot be evaluated"_s), qPrintable(notice->text()));
-        QVERIFY(child<QLabel>(u"summary"_s)->text().contains(u"0 passed, 0 failed"_s));
+        QVERIFY(findChildOrFail<QLabel>(m_panel.get(), u"summary"_s)->text().contains(u"0 passed, 0 failed"_s));
     }
 
     // A rules override the server cannot evaluate is either refused by it or flagged by the panel.
-    child<QCheckBox>(u"useRules"_s)->setChecked(true);
+    findChildOrFail<QCheckBox>(m_panel.get(), u"useRules"_s)->setChecked(true);
     QVERIFY(runCheck());
-    auto *error = child<QLabel>(u"error"_s);
-    auto *notice = child<QLabel>(u"notice"_s);
+    auto *error = findChildOrFail<QLabel>(m_panel.get(), u"error"_s);
+    auto *notice = findChildOrFail<QLabel>(m_panel.get(), u"notice"_s);
     QVERIFY(error->isVisible() || notice->isVisible());
     if (error->isVisible()) {
         QVERIFY2(error->text().contains(u"does not evaluate"_s), qPrintable(error->text()));
@@ -204,9 +184,10 @@ void TestPermissionsPanel::transactionCheckSaysWhatCannotBeEvaluated()
 {
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     setUp(1, 2, QString(), u"[[\"update\", \"goals\", \"%1\", {\"title\": \"dry\"}]]"_s.arg(id));
-    QVERIFY(!child<QLineEdit>(u"asValue"_s)->isEnabled());
+    QVERIFY(!findChildOrFail<QLineEdit>(m_panel.get(), u"asValue"_s)->isEnabled());
     QVERIFY(runCheck());
-    QVERIFY2(!child<QLabel>(u"error"_s)->isVisible(), qPrintable(child<QLabel>(u"error"_s)->text()));
+    QVERIFY2(!findChildOrFail<QLabel>(m_panel.get(), u"error"_s)->isVisible(),
+        qPrintable(findChildOrFail<QLabel>(m_panel.get(), u"error"_s)->text()));
 
     // The sandbox checks the written entity against the default rules, which allow a user namespace.
     CheckResultsModel *model = m_panel->model();
@@ -223,41 +204,41 @@ void TestPermissionsPanel::transactionCheckSaysWhatCannotBeEvaluated()
     QVERIFY(entityChecked);
     QCOMPARE(model->passCount(), model->rowCount());
     QCOMPARE(model->failCount(), 0);
-    const QString summary = child<QLabel>(u"summary"_s)->text();
+    const QString summary = findChildOrFail<QLabel>(m_panel.get(), u"summary"_s)->text();
     QVERIFY2(
         summary.contains(u"All checks passed (%1 passed, 0 failed)"_s.arg(model->rowCount())), qPrintable(summary));
     QVERIFY2(summary.contains(u"Nothing was committed"_s), qPrintable(summary));
-    auto *notice = child<QLabel>(u"notice"_s);
+    auto *notice = findChildOrFail<QLabel>(m_panel.get(), u"notice"_s);
     QVERIFY(notice->isVisible());
     QVERIFY2(notice->text().contains(u"cannot evaluate custom rules"_s), qPrintable(notice->text()));
-    QVERIFY(!child<QCheckBox>(u"commit"_s)->isChecked());
+    QVERIFY(!findChildOrFail<QCheckBox>(m_panel.get(), u"commit"_s)->isChecked());
 
     // Custom rules cannot be evaluated: the sandbox refuses the override and the panel says so in place.
-    child<QCheckBox>(u"useRules"_s)->setChecked(true);
+    findChildOrFail<QCheckBox>(m_panel.get(), u"useRules"_s)->setChecked(true);
     QVERIFY(runCheck());
-    auto *error = child<QLabel>(u"error"_s);
+    auto *error = findChildOrFail<QLabel>(m_panel.get(), u"error"_s);
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(u"cannot evaluate custom rules"_s), qPrintable(error->text()));
     QCOMPARE(model->rowCount(), 0);
-    QVERIFY(child<QLabel>(u"summary"_s)->text().isEmpty());
+    QVERIFY(findChildOrFail<QLabel>(m_panel.get(), u"summary"_s)->text().isEmpty());
 
     // Without the override, committing when every check passes writes the entity.
-    child<QCheckBox>(u"useRules"_s)->setChecked(false);
-    child<QCheckBox>(u"commit"_s)->setChecked(true);
+    findChildOrFail<QCheckBox>(m_panel.get(), u"useRules"_s)->setChecked(false);
+    findChildOrFail<QCheckBox>(m_panel.get(), u"commit"_s)->setChecked(true);
     QVERIFY(runCheck());
     QVERIFY2(!error->isVisible(), qPrintable(error->text()));
-    QVERIFY2(child<QLabel>(u"summary"_s)->text().contains(u"committed (tx-id"_s),
-        qPrintable(child<QLabel>(u"summary"_s)->text()));
+    QVERIFY2(findChildOrFail<QLabel>(m_panel.get(), u"summary"_s)->text().contains(u"committed (tx-id"_s),
+        qPrintable(findChildOrFail<QLabel>(m_panel.get(), u"summary"_s)->text()));
     QCOMPARE(model->failCount(), 0);
 }
 
 void TestPermissionsPanel::tabIdentityIsTheDefault()
 {
-    m_session->setIdentity(instant::Identity::asEmail(u"rules@example.com"_s));
-    QCOMPARE(child<QComboBox>(u"asKind"_s)->currentIndex(), 0);
-    QCOMPARE(child<QLineEdit>(u"asValue"_s)->text(), u"rules@example.com"_s);
-    m_session->setIdentity(instant::Identity::asGuest());
-    QCOMPARE(child<QComboBox>(u"asKind"_s)->currentIndex(), 2);
+    m_fixture.session()->setIdentity(instant::Identity::asEmail(u"rules@example.com"_s));
+    QCOMPARE(findChildOrFail<QComboBox>(m_panel.get(), u"asKind"_s)->currentIndex(), 0);
+    QCOMPARE(findChildOrFail<QLineEdit>(m_panel.get(), u"asValue"_s)->text(), u"rules@example.com"_s);
+    m_fixture.session()->setIdentity(instant::Identity::asGuest());
+    QCOMPARE(findChildOrFail<QComboBox>(m_panel.get(), u"asKind"_s)->currentIndex(), 2);
 }
 
 void TestPermissionsPanel::modelReadsBothCheckShapes()

@@ -10,15 +10,14 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include "adminclient.h"
 #include "connection.h"
 #include "presence/presencemodel.h"
 #include "presence/presencepanel.h"
-#include "server/sandboxserver.h"
 #include "session/connectionsession.h"
+#include "support/sandboxsessionfixture.h"
 
 using namespace console;
 using namespace Qt::StringLiterals;
@@ -40,33 +39,21 @@ private Q_SLOTS:
 private:
     /** Joins (or leaves) through the sandbox-only room routes; returns the peer id. */
     QString sandboxRoom(const QString &route, const QJsonObject &body);
-    QJsonValue call(instant::ApiJob *job);
     int findRow(const QString &text, int column) const;
 
-    QTemporaryDir m_dir;
-    sandbox::SandboxServer m_server;
-    std::unique_ptr<ConnectionSession> m_session;
+    SandboxSessionFixture m_fixture;
     std::unique_ptr<PresencePanel> m_panel;
 };
 
 void TestPresencePanel::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    sandbox::SandboxOptions options;
-    options.dataDir = m_dir.path();
-    const auto info = m_server.start(options);
-    QVERIFY2(info, qPrintable(info.error()));
-    ConnectionProfile profile = ConnectionProfile::create();
-    profile.serverUrl = QUrl(info->url);
-    profile.appId = info->appId.toString(QUuid::WithoutBraces);
-    profile.isSandbox = true;
-    m_session = std::make_unique<ConnectionSession>(profile,
-        instant::Connection(QUrl(info->url), profile.appId, info->adminToken.toString(QUuid::WithoutBraces)), nullptr);
+    const auto started = m_fixture.start();
+    QVERIFY2(started, started ? "" : qPrintable(started.error()));
 }
 
 void TestPresencePanel::init()
 {
-    m_panel = std::make_unique<PresencePanel>(m_session.get());
+    m_panel = std::make_unique<PresencePanel>(m_fixture.session());
     m_panel->show();
 }
 
@@ -77,27 +64,16 @@ void TestPresencePanel::cleanup()
 
 void TestPresencePanel::cleanupTestCase()
 {
-    m_session.reset();
-    m_server.stop();
-}
-
-QJsonValue TestPresencePanel::call(instant::ApiJob *job)
-{
-    QSignalSpy spy(job, &instant::ApiJob::finished);
-    if (!spy.wait(10'000)) {
-        return {};
-    }
-    const auto result = spy.first().first().value<instant::JsonResult>();
-    return result ? *result : QJsonValue();
+    m_fixture.stop();
 }
 
 QString TestPresencePanel::sandboxRoom(const QString &route, const QJsonObject &body)
 {
-    const auto request = m_session->client()->buildRequest(route);
+    const auto request = m_fixture.adminClient()->buildRequest(route);
     if (!request) {
         return {};
     }
-    QNetworkReply *reply = m_session->client()->networkAccessManager()->post(
+    QNetworkReply *reply = m_fixture.adminClient()->networkAccessManager()->post(
         *request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!finished.wait(10'000)) {
@@ -120,8 +96,9 @@ int TestPresencePanel::findRow(const QString &text, int column) const
 
 void TestPresencePanel::showsSessionsOfRoom()
 {
-    const QJsonObject created
-        = call(m_session->client()->refreshTokens(instant::UserSelector::byEmail(u"louis@example.com"_s))).toObject();
+    const QJsonObject created = SandboxSessionFixture::waitForJson(
+        m_fixture.adminClient()->refreshTokens(instant::UserSelector::byEmail(u"louis@example.com"_s)))
+                                    .toObject();
     const QString userId = created.value(u"user").toObject().value(u"id").toString();
     QVERIFY(!userId.isEmpty());
     QVERIFY(!sandboxRoom(u"/sandbox/rooms/join"_s,

@@ -12,14 +12,13 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
 #include "adminclient.h"
 #include "connection.h"
-#include "server/sandboxserver.h"
 #include "session/connectionsession.h"
+#include "support/sandboxsessionfixture.h"
 #include "transact/stepbuilderpanel.h"
 #include "transact/stepsmodel.h"
 
@@ -60,47 +59,24 @@ private Q_SLOTS:
     void completionFollowsSchema();
 
 private:
-    template<typename T>
-    T *child(const QString &name) const
-    {
-        T *widget = m_panel->findChild<T *>(name);
-        if (!widget) {
-            qFatal("missing child %s", qPrintable(name));
-        }
-        return widget;
-    }
     void addStep(const QString &op, const QString &ns, const QString &id);
     void addAttribute(const QString &key, int type, const QString &value);
     QJsonObject queryEntity(const QString &ns, const QString &id);
-    QJsonValue call(instant::ApiJob *job);
 
-    QTemporaryDir m_dir;
-    sandbox::SandboxServer m_server;
-    std::unique_ptr<ConnectionSession> m_session;
+    SandboxSessionFixture m_fixture;
     std::unique_ptr<StepBuilderPanel> m_panel;
 };
 
 void TestStepBuilder::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    sandbox::SandboxOptions options;
-    options.dataDir = m_dir.path();
-    const auto info = m_server.start(options);
-    QVERIFY2(info, qPrintable(info.error()));
-    ConnectionProfile profile = ConnectionProfile::create();
-    profile.name = QStringLiteral("sandbox");
-    profile.serverUrl = QUrl(info->url);
-    profile.appId = info->appId.toString(QUuid::WithoutBraces);
-    profile.isSandbox = true;
-    const instant::Connection connection(
-        QUrl(info->url), profile.appId, info->adminToken.toString(QUuid::WithoutBraces));
-    m_session = std::make_unique<ConnectionSession>(profile, connection, nullptr);
+    const auto started = m_fixture.start(u"sandbox"_s);
+    QVERIFY2(started, started ? "" : qPrintable(started.error()));
 }
 
 void TestStepBuilder::init()
 {
-    m_session->setIdentity(instant::Identity::admin());
-    m_panel = std::make_unique<StepBuilderPanel>(m_session.get());
+    m_fixture.session()->setIdentity(instant::Identity::admin());
+    m_panel = std::make_unique<StepBuilderPanel>(m_fixture.session());
     m_panel->show();
 }
 
@@ -111,18 +87,7 @@ void TestStepBuilder::cleanup()
 
 void TestStepBuilder::cleanupTestCase()
 {
-    m_session.reset();
-    m_server.stop();
-}
-
-QJsonValue TestStepBuilder::call(instant::ApiJob *job)
-{
-    QSignalSpy spy(job, &instant::ApiJob::finished);
-    if (!spy.wait(10'000)) {
-        return {};
-    }
-    const auto result = spy.first().first().value<instant::JsonResult>();
-    return result ? *result : QJsonValue();
+    m_fixture.stop();
 }
 
 QJsonObject TestStepBuilder::queryEntity(const QString &ns, const QString &id)
@@ -130,7 +95,7 @@ QJsonObject TestStepBuilder::queryEntity(const QString &ns, const QString &id)
     const QJsonObject query {{ns,
         QJsonObject {
             {QStringLiteral("$"), QJsonObject {{QStringLiteral("where"), QJsonObject {{QStringLiteral("id"), id}}}}}}}};
-    instant::QueryJob *job = m_session->client()->query(query);
+    instant::QueryJob *job = m_fixture.adminClient()->query(query);
     QSignalSpy spy(job, &instant::QueryJob::finished);
     if (!spy.wait(10'000)) {
         return {};
@@ -145,23 +110,23 @@ QJsonObject TestStepBuilder::queryEntity(const QString &ns, const QString &id)
 
 void TestStepBuilder::addStep(const QString &op, const QString &ns, const QString &id)
 {
-    QTest::mouseClick(child<QPushButton>(QStringLiteral("addStep")), Qt::LeftButton);
-    auto *operation = child<QComboBox>(QStringLiteral("operation"));
+    QTest::mouseClick(findChildOrFail<QPushButton>(m_panel.get(), QStringLiteral("addStep")), Qt::LeftButton);
+    auto *operation = findChildOrFail<QComboBox>(m_panel.get(), QStringLiteral("operation"));
     operation->setCurrentIndex(operation->findText(op));
-    auto *nsEdit = child<QLineEdit>(QStringLiteral("namespace"));
+    auto *nsEdit = findChildOrFail<QLineEdit>(m_panel.get(), QStringLiteral("namespace"));
     nsEdit->clear();
     QTest::keyClicks(nsEdit, ns);
-    auto *idEdit = child<QLineEdit>(QStringLiteral("entityId"));
+    auto *idEdit = findChildOrFail<QLineEdit>(m_panel.get(), QStringLiteral("entityId"));
     idEdit->setText(id);
 }
 
 void TestStepBuilder::addAttribute(const QString &key, int type, const QString &value)
 {
-    QTest::mouseClick(child<QPushButton>(QStringLiteral("addAttribute")), Qt::LeftButton);
+    QTest::mouseClick(findChildOrFail<QPushButton>(m_panel.get(), QStringLiteral("addAttribute")), Qt::LeftButton);
     const int row = m_panel->findChild<QTableWidget *>(QStringLiteral("attributes"))->rowCount() - 1;
-    QTest::keyClicks(child<QLineEdit>(QStringLiteral("attributeKey%1").arg(row)), key);
-    child<QComboBox>(QStringLiteral("attributeType%1").arg(row))->setCurrentIndex(type);
-    child<QLineEdit>(QStringLiteral("attributeValue%1").arg(row))->setText(value);
+    QTest::keyClicks(findChildOrFail<QLineEdit>(m_panel.get(), QStringLiteral("attributeKey%1").arg(row)), key);
+    findChildOrFail<QComboBox>(m_panel.get(), QStringLiteral("attributeType%1").arg(row))->setCurrentIndex(type);
+    findChildOrFail<QLineEdit>(m_panel.get(), QStringLiteral("attributeValue%1").arg(row))->setText(value);
 }
 
 void TestStepBuilder::previewIsExactStepsJson_data()
@@ -216,19 +181,19 @@ void TestStepBuilder::previewIsExactStepsJson()
     QFETCH(QString, expected);
 
     addStep(op, u"goals"_s, kGoal);
-    child<QComboBox>(u"entityForm"_s)->setCurrentIndex(form);
+    findChildOrFail<QComboBox>(m_panel.get(), u"entityForm"_s)->setCurrentIndex(form);
     if (form != 0) {
-        QTest::keyClicks(child<QLineEdit>(u"lookupAttribute"_s), u"slug"_s);
-        QTest::keyClicks(child<QLineEdit>(u"lookupValue"_s), u"get-fit"_s);
+        QTest::keyClicks(findChildOrFail<QLineEdit>(m_panel.get(), u"lookupAttribute"_s), u"slug"_s);
+        QTest::keyClicks(findChildOrFail<QLineEdit>(m_panel.get(), u"lookupValue"_s), u"get-fit"_s);
     }
     for (qsizetype i = 0; i + 2 < attributes.size(); i += 3) {
         addAttribute(attributes.at(i), attributes.at(i + 1).toInt(), attributes.at(i + 2));
     }
-    child<QCheckBox>(u"strict"_s)->setChecked(strict);
+    findChildOrFail<QCheckBox>(m_panel.get(), u"strict"_s)->setChecked(strict);
 
     QCOMPARE(m_panel->previewText(), expected);
-    QVERIFY(child<QPushButton>(u"run"_s)->isEnabled());
-    QVERIFY(!child<QLabel>(u"stepError"_s)->isVisible());
+    QVERIFY(findChildOrFail<QPushButton>(m_panel.get(), u"run"_s)->isEnabled());
+    QVERIFY(!findChildOrFail<QLabel>(m_panel.get(), u"stepError"_s)->isVisible());
 
     // The preview is what is sent: it parses back to the model's steps array.
     const auto steps = m_panel->model()->stepsJson();
@@ -272,11 +237,11 @@ void TestStepBuilder::badInputIsShownAtTheField()
     if (!attribute.isEmpty()) {
         addAttribute(attribute.at(0), attribute.at(1).toInt(), attribute.at(2));
     }
-    auto *error = child<QLabel>(u"stepError"_s);
+    auto *error = findChildOrFail<QLabel>(m_panel.get(), u"stepError"_s);
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(message), qPrintable(error->text()));
-    QVERIFY(child<QWidget>(field)->property("invalid").toBool());
-    QVERIFY(!child<QPushButton>(u"run"_s)->isEnabled());
+    QVERIFY(findChildOrFail<QWidget>(m_panel.get(), field)->property("invalid").toBool());
+    QVERIFY(!findChildOrFail<QPushButton>(m_panel.get(), u"run"_s)->isEnabled());
     QVERIFY(m_panel->previewText().contains(u"Step 1 is not valid"_s));
     QCOMPARE(m_panel->model()->index(0).data(StepsModel::ErrorRole).toString(), error->text());
 }
@@ -289,11 +254,11 @@ void TestStepBuilder::runShowsTxIdAndWrites()
     addAttribute(u"priority"_s, 1, u"3"_s);
 
     QSignalSpy committed(m_panel.get(), &StepBuilderPanel::transactionCommitted);
-    QTest::mouseClick(child<QPushButton>(u"run"_s), Qt::LeftButton);
+    QTest::mouseClick(findChildOrFail<QPushButton>(m_panel.get(), u"run"_s), Qt::LeftButton);
     QVERIFY(committed.wait(10'000));
     const qint64 txId = committed.first().first().toLongLong();
     QVERIFY(txId > 0);
-    auto *result = child<QLabel>(u"result"_s);
+    auto *result = findChildOrFail<QLabel>(m_panel.get(), u"result"_s);
     QVERIFY(result->isVisible());
     QVERIFY2(result->text().contains(QString::number(txId)), qPrintable(result->text()));
 
@@ -305,23 +270,23 @@ void TestStepBuilder::runShowsTxIdAndWrites()
 void TestStepBuilder::deleteAsksForConfirmation()
 {
     const QString id = uuid();
-    QVERIFY(call(m_session->client()->transact(
-                     QJsonArray {QJsonArray {u"update"_s, u"goals"_s, id, QJsonObject {{u"title"_s, u"doomed"_s}}}}))
+    QVERIFY(SandboxSessionFixture::waitForJson(m_fixture.adminClient()->transact(QJsonArray {QJsonArray {u"update"_s,
+                                                   u"goals"_s, id, QJsonObject {{u"title"_s, u"doomed"_s}}}}))
                 .isObject());
     addStep(u"delete"_s, u"goals"_s, id);
 
     // Cancel: nothing is sent.
-    QTest::mouseClick(child<QPushButton>(u"run"_s), Qt::LeftButton);
+    QTest::mouseClick(findChildOrFail<QPushButton>(m_panel.get(), u"run"_s), Qt::LeftButton);
     QMessageBox *box = nullptr;
     QTRY_VERIFY((box = m_panel->findChild<QMessageBox *>(u"confirmDelete"_s)) && box->isVisible());
     QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
     QTRY_VERIFY(!m_panel->findChild<QMessageBox *>(u"confirmDelete"_s));
-    QVERIFY(!child<QLabel>(u"result"_s)->isVisible());
+    QVERIFY(!findChildOrFail<QLabel>(m_panel.get(), u"result"_s)->isVisible());
     QCOMPARE(queryEntity(u"goals"_s, id).value(u"title").toString(), u"doomed"_s);
 
     // Confirm: the entity is gone.
     QSignalSpy committed(m_panel.get(), &StepBuilderPanel::transactionCommitted);
-    QTest::mouseClick(child<QPushButton>(u"run"_s), Qt::LeftButton);
+    QTest::mouseClick(findChildOrFail<QPushButton>(m_panel.get(), u"run"_s), Qt::LeftButton);
     QTRY_VERIFY((box = m_panel->findChild<QMessageBox *>(u"confirmDelete"_s)) && box->isVisible());
     QTest::mouseClick(box->findChild<QPushButton *>(u"confirm"_s), Qt::LeftButton);
     QVERIFY(committed.wait(10'000));
@@ -336,20 +301,20 @@ void TestStepBuilder::serverErrorHighlightsFailingStep()
     addAttribute(u"title"_s, 0, u"fine"_s);
     addStep(u"update"_s, u"goals"_s, missing);
     addAttribute(u"title"_s, 0, u"not there"_s);
-    child<QCheckBox>(u"strict"_s)->setChecked(true);
+    findChildOrFail<QCheckBox>(m_panel.get(), u"strict"_s)->setChecked(true);
     addStep(u"update"_s, u"goals"_s, uuid());
     addAttribute(u"title"_s, 0, u"fine too"_s);
 
-    QTest::mouseClick(child<QPushButton>(u"run"_s), Qt::LeftButton);
-    auto *error = child<QLabel>(u"error"_s);
+    QTest::mouseClick(findChildOrFail<QPushButton>(m_panel.get(), u"run"_s), Qt::LeftButton);
+    auto *error = findChildOrFail<QLabel>(m_panel.get(), u"error"_s);
     QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10'000);
     QVERIFY2(error->text().startsWith(u"Step 2"_s), qPrintable(error->text()));
     QCOMPARE(m_panel->model()->highlightedRow(), 1);
     QVERIFY(m_panel->model()->index(1).data(StepsModel::HighlightedRole).toBool());
-    QCOMPARE(child<QAbstractItemView>(u"steps"_s)->currentIndex().row(), 1);
+    QCOMPARE(findChildOrFail<QAbstractItemView>(m_panel.get(), u"steps"_s)->currentIndex().row(), 1);
 
     // Editing clears the mark.
-    child<QLineEdit>(u"attributeValue0"_s)->setText(u"changed"_s);
+    findChildOrFail<QLineEdit>(m_panel.get(), u"attributeValue0"_s)->setText(u"changed"_s);
     QCOMPARE(m_panel->model()->highlightedRow(), -1);
 }
 
@@ -368,20 +333,22 @@ void TestStepBuilder::blamedStepReadsHintIn()
 
 void TestStepBuilder::dryRunAsImpersonatedUser()
 {
-    QVERIFY(call(m_session->client()->refreshTokens(instant::UserSelector::byEmail(u"dry@example.com"_s))).isObject());
-    QVERIFY(!child<QPushButton>(u"dryRun"_s)->isVisible());
-    m_session->setIdentity(instant::Identity::asEmail(u"dry@example.com"_s));
-    QVERIFY(child<QLabel>(u"identity"_s)->text().contains(u"dry@example.com"_s));
-    QVERIFY(child<QPushButton>(u"dryRun"_s)->isVisible());
+    QVERIFY(SandboxSessionFixture::waitForJson(
+        m_fixture.adminClient()->refreshTokens(instant::UserSelector::byEmail(u"dry@example.com"_s)))
+                .isObject());
+    QVERIFY(!findChildOrFail<QPushButton>(m_panel.get(), u"dryRun"_s)->isVisible());
+    m_fixture.session()->setIdentity(instant::Identity::asEmail(u"dry@example.com"_s));
+    QVERIFY(findChildOrFail<QLabel>(m_panel.get(), u"identity"_s)->text().contains(u"dry@example.com"_s));
+    QVERIFY(findChildOrFail<QPushButton>(m_panel.get(), u"dryRun"_s)->isVisible());
 
     const QString id = uuid();
     addStep(u"update"_s, u"goals"_s, id);
     addAttribute(u"title"_s, 0, u"dry"_s);
-    QTest::mouseClick(child<QPushButton>(u"dryRun"_s), Qt::LeftButton);
-    auto *result = child<QLabel>(u"result"_s);
+    QTest::mouseClick(findChildOrFail<QPushButton>(m_panel.get(), u"dryRun"_s), Qt::LeftButton);
+    auto *result = findChildOrFail<QLabel>(m_panel.get(), u"result"_s);
     QTRY_VERIFY_WITH_TIMEOUT(result->isVisible(), 10'000);
     QVERIFY2(result->text().contains(u"nothing was committed"_s), qPrintable(result->text()));
-    auto *checks = child<QTreeWidget>(u"checks"_s);
+    auto *checks = findChildOrFail<QTreeWidget>(m_panel.get(), u"checks"_s);
     QVERIFY(checks->isVisible());
 
     // The sandbox checks the steps against the default rules: each check is listed, and a user namespace passes.
@@ -431,17 +398,18 @@ void TestStepBuilder::modelPassesTester()
 void TestStepBuilder::completionFollowsSchema()
 {
     const QString goal = uuid();
-    QVERIFY(call(m_session->client()->transact(QJsonArray {
-                     QJsonArray {u"update"_s, u"goals"_s, goal, QJsonObject {{u"headline"_s, u"x"_s}}},
-                     QJsonArray {u"link"_s, u"goals"_s, goal, QJsonObject {{u"milestones"_s, uuid()}}},
-                 }))
+    QVERIFY(SandboxSessionFixture::waitForJson(
+        m_fixture.adminClient()->transact(QJsonArray {
+            QJsonArray {u"update"_s, u"goals"_s, goal, QJsonObject {{u"headline"_s, u"x"_s}}},
+            QJsonArray {u"link"_s, u"goals"_s, goal, QJsonObject {{u"milestones"_s, uuid()}}},
+        }))
                 .isObject());
-    QSignalSpy schema(m_session.get(), &ConnectionSession::schemaChanged);
-    m_session->refreshSchema();
+    QSignalSpy schema(m_fixture.session(), &ConnectionSession::schemaChanged);
+    m_fixture.session()->refreshSchema();
     QVERIFY(schema.wait(10'000));
 
     addStep(u"update"_s, u"goals"_s, goal);
-    auto *nsCompleter = child<QLineEdit>(u"namespace"_s)->completer();
+    auto *nsCompleter = findChildOrFail<QLineEdit>(m_panel.get(), u"namespace"_s)->completer();
     QVERIFY(nsCompleter);
     const auto strings = [](QCompleter *completer) {
         QStringList list;
@@ -452,12 +420,12 @@ void TestStepBuilder::completionFollowsSchema()
     };
     QVERIFY2(strings(nsCompleter).contains(u"goals"_s), qPrintable(strings(nsCompleter).join(u", "_s)));
     addAttribute(u"head"_s, 0, u"y"_s);
-    QCompleter *keys = child<QLineEdit>(u"attributeKey0"_s)->completer();
+    QCompleter *keys = findChildOrFail<QLineEdit>(m_panel.get(), u"attributeKey0"_s)->completer();
     QVERIFY(strings(keys).contains(u"headline"_s));
     QVERIFY(!strings(keys).contains(u"milestones"_s));
 
     // For link steps the same field completes link labels instead.
-    auto *operation = child<QComboBox>(u"operation"_s);
+    auto *operation = findChildOrFail<QComboBox>(m_panel.get(), u"operation"_s);
     operation->setCurrentIndex(operation->findText(u"link"_s));
     QVERIFY2(strings(keys).contains(u"milestones"_s), qPrintable(strings(keys).join(u", "_s)));
     QVERIFY(!strings(keys).contains(u"headline"_s));

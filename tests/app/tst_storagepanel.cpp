@@ -21,10 +21,10 @@
 
 #include "adminclient.h"
 #include "connection.h"
-#include "server/sandboxserver.h"
 #include "session/connectionsession.h"
 #include "storage/filetreemodel.h"
 #include "storage/storagepanel.h"
+#include "support/sandboxsessionfixture.h"
 
 using namespace console;
 using namespace Qt::StringLiterals;
@@ -70,27 +70,16 @@ private:
     bool dropAndWait(const QList<QUrl> &urls);
     QStringList serverPaths();
 
-    QTemporaryDir m_dir;
     QTemporaryDir m_local;
-    sandbox::SandboxServer m_server;
-    std::unique_ptr<ConnectionSession> m_session;
+    SandboxSessionFixture m_fixture;
     std::unique_ptr<StoragePanel> m_panel;
 };
 
 void TestStoragePanel::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
     QVERIFY(m_local.isValid());
-    sandbox::SandboxOptions options;
-    options.dataDir = m_dir.path();
-    const auto info = m_server.start(options);
-    QVERIFY2(info, qPrintable(info.error()));
-    ConnectionProfile profile = ConnectionProfile::create();
-    profile.serverUrl = QUrl(info->url);
-    profile.appId = info->appId.toString(QUuid::WithoutBraces);
-    profile.isSandbox = true;
-    m_session = std::make_unique<ConnectionSession>(profile,
-        instant::Connection(QUrl(info->url), profile.appId, info->adminToken.toString(QUuid::WithoutBraces)), nullptr);
+    const auto started = m_fixture.start();
+    QVERIFY2(started, started ? "" : qPrintable(started.error()));
 
     QVERIFY(writeFile(m_local.filePath(u"hello.txt"_s), "hello, storage\n"));
     QVERIFY(writeFile(m_local.filePath(u"pics/one.png"_s), QByteArray(1500, 'p')));
@@ -99,7 +88,7 @@ void TestStoragePanel::initTestCase()
 
 void TestStoragePanel::init()
 {
-    m_panel = std::make_unique<StoragePanel>(m_session.get());
+    m_panel = std::make_unique<StoragePanel>(m_fixture.session());
     m_panel->resize(900, 600);
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
@@ -115,8 +104,7 @@ void TestStoragePanel::cleanup()
 
 void TestStoragePanel::cleanupTestCase()
 {
-    m_session.reset();
-    m_server.stop();
+    m_fixture.stop();
 }
 
 void TestStoragePanel::drop(const QList<QUrl> &urls, const QModelIndex &onto)
@@ -162,7 +150,7 @@ bool TestStoragePanel::dropAndWait(const QList<QUrl> &urls)
 
 QStringList TestStoragePanel::serverPaths()
 {
-    instant::QueryJob *job = m_session->client()->query(QJsonObject {{u"$files"_s, QJsonObject {}}});
+    instant::QueryJob *job = m_fixture.adminClient()->query(QJsonObject {{u"$files"_s, QJsonObject {}}});
     QSignalSpy spy(job, &instant::QueryJob::finished);
     if (!spy.wait(10'000)) {
         return {u"<timeout>"_s};

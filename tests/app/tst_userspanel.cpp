@@ -8,14 +8,13 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
 #include "adminclient.h"
 #include "connection.h"
-#include "server/sandboxserver.h"
 #include "session/connectionsession.h"
+#include "support/sandboxsessionfixture.h"
 #include "users/userspanel.h"
 
 using namespace console;
@@ -41,45 +40,24 @@ private Q_SLOTS:
     void impersonateByEmail();
 
 private:
-    template<typename T>
-    T *child(const QString &name) const
-    {
-        T *widget = m_panel->findChild<T *>(name);
-        if (!widget) {
-            qFatal("missing child %s", qPrintable(name));
-        }
-        return widget;
-    }
     bool click(const QString &button);
     void find(int by, const QString &value);
-    QJsonValue call(instant::ApiJob *job);
     QString recordValue(const QString &key) const;
 
-    QTemporaryDir m_dir;
-    sandbox::SandboxServer m_server;
-    std::unique_ptr<ConnectionSession> m_session;
+    SandboxSessionFixture m_fixture;
     std::unique_ptr<UsersPanel> m_panel;
 };
 
 void TestUsersPanel::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    sandbox::SandboxOptions options;
-    options.dataDir = m_dir.path();
-    const auto info = m_server.start(options);
-    QVERIFY2(info, qPrintable(info.error()));
-    ConnectionProfile profile = ConnectionProfile::create();
-    profile.serverUrl = QUrl(info->url);
-    profile.appId = info->appId.toString(QUuid::WithoutBraces);
-    profile.isSandbox = true;
-    m_session = std::make_unique<ConnectionSession>(profile,
-        instant::Connection(QUrl(info->url), profile.appId, info->adminToken.toString(QUuid::WithoutBraces)), nullptr);
+    const auto started = m_fixture.start();
+    QVERIFY2(started, started ? "" : qPrintable(started.error()));
 }
 
 void TestUsersPanel::init()
 {
-    m_session->setIdentity(instant::Identity::admin());
-    m_panel = std::make_unique<UsersPanel>(m_session.get());
+    m_fixture.session()->setIdentity(instant::Identity::admin());
+    m_panel = std::make_unique<UsersPanel>(m_fixture.session());
     m_panel->show();
 }
 
@@ -90,38 +68,27 @@ void TestUsersPanel::cleanup()
 
 void TestUsersPanel::cleanupTestCase()
 {
-    m_session.reset();
-    m_server.stop();
-}
-
-QJsonValue TestUsersPanel::call(instant::ApiJob *job)
-{
-    QSignalSpy spy(job, &instant::ApiJob::finished);
-    if (!spy.wait(10'000)) {
-        return {};
-    }
-    const auto result = spy.first().first().value<instant::JsonResult>();
-    return result ? *result : QJsonValue();
+    m_fixture.stop();
 }
 
 bool TestUsersPanel::click(const QString &button)
 {
     QSignalSpy finished(m_panel.get(), &UsersPanel::requestFinished);
-    QTest::mouseClick(child<QPushButton>(button), Qt::LeftButton);
+    QTest::mouseClick(findChildOrFail<QPushButton>(m_panel.get(), button), Qt::LeftButton);
     return finished.count() > 0 || finished.wait(10'000);
 }
 
 void TestUsersPanel::find(int by, const QString &value)
 {
-    child<QComboBox>(u"findBy"_s)->setCurrentIndex(by);
-    auto *edit = child<QLineEdit>(u"findValue"_s);
+    findChildOrFail<QComboBox>(m_panel.get(), u"findBy"_s)->setCurrentIndex(by);
+    auto *edit = findChildOrFail<QLineEdit>(m_panel.get(), u"findValue"_s);
     edit->clear();
     QTest::keyClicks(edit, value);
 }
 
 QString TestUsersPanel::recordValue(const QString &key) const
 {
-    const auto items = child<QTreeWidget>(u"record"_s)->findItems(key, Qt::MatchExactly, 0);
+    const auto items = findChildOrFail<QTreeWidget>(m_panel.get(), u"record"_s)->findItems(key, Qt::MatchExactly, 0);
     return items.isEmpty() ? QString() : items.first()->text(1);
 }
 
@@ -141,29 +108,30 @@ void TestUsersPanel::findRejectsBadInput()
     QFETCH(QString, value);
     QFETCH(QString, message);
     find(by, value);
-    QTest::mouseClick(child<QPushButton>(u"find"_s), Qt::LeftButton);
-    auto *error = child<QLabel>(u"error"_s);
+    QTest::mouseClick(findChildOrFail<QPushButton>(m_panel.get(), u"find"_s), Qt::LeftButton);
+    auto *error = findChildOrFail<QLabel>(m_panel.get(), u"error"_s);
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(message), qPrintable(error->text()));
     QVERIFY(m_panel->user().isEmpty());
-    QVERIFY(!child<QPushButton>(u"deleteUser"_s)->isEnabled());
+    QVERIFY(!findChildOrFail<QPushButton>(m_panel.get(), u"deleteUser"_s)->isEnabled());
 }
 
 void TestUsersPanel::findUnknownUserSaysSo()
 {
     find(0, u"nobody@example.com"_s);
     QVERIFY(click(u"find"_s));
-    QVERIFY(child<QLabel>(u"error"_s)->text().contains(u"No user matches"_s));
+    QVERIFY(findChildOrFail<QLabel>(m_panel.get(), u"error"_s)->text().contains(u"No user matches"_s));
     find(1, QUuid::createUuid().toString(QUuid::WithoutBraces));
     QVERIFY(click(u"find"_s));
-    QVERIFY(child<QLabel>(u"error"_s)->isVisible());
+    QVERIFY(findChildOrFail<QLabel>(m_panel.get(), u"error"_s)->isVisible());
     QVERIFY(m_panel->user().isEmpty());
 }
 
 void TestUsersPanel::findByEmailIdAndToken()
 {
-    const QJsonObject created
-        = call(m_session->client()->refreshTokens(instant::UserSelector::byEmail(u"find@example.com"_s))).toObject();
+    const QJsonObject created = SandboxSessionFixture::waitForJson(
+        m_fixture.adminClient()->refreshTokens(instant::UserSelector::byEmail(u"find@example.com"_s)))
+                                    .toObject();
     const QJsonObject user = created.value(u"user").toObject();
     QVERIFY(!user.isEmpty());
 
@@ -180,34 +148,37 @@ void TestUsersPanel::findByEmailIdAndToken()
     find(2, user.value(u"refresh_token").toString());
     QVERIFY(click(u"find"_s));
     QCOMPARE(m_panel->user().value(u"id").toString(), user.value(u"id").toString());
-    QVERIFY(child<QPushButton>(u"deleteUser"_s)->isEnabled());
+    QVERIFY(findChildOrFail<QPushButton>(m_panel.get(), u"deleteUser"_s)->isEnabled());
 }
 
 void TestUsersPanel::createTokenAndSignOut()
 {
-    QVERIFY(
-        call(m_session->client()->refreshTokens(instant::UserSelector::byEmail(u"tokens@example.com"_s))).isObject());
+    QVERIFY(SandboxSessionFixture::waitForJson(
+        m_fixture.adminClient()->refreshTokens(instant::UserSelector::byEmail(u"tokens@example.com"_s)))
+                .isObject());
     find(0, u"tokens@example.com"_s);
     QVERIFY(click(u"find"_s));
 
     QVERIFY(click(u"createToken"_s));
     const QString token = m_panel->lastToken();
     QVERIFY(QUuid::fromString(token).isNull() == false);
-    QTest::mouseClick(child<QPushButton>(u"copyToken"_s), Qt::LeftButton);
+    QTest::mouseClick(findChildOrFail<QPushButton>(m_panel.get(), u"copyToken"_s), Qt::LeftButton);
     QCOMPARE(QApplication::clipboard()->text(), token);
 
     // The token works until it is signed out.
-    QVERIFY(call(m_session->client()->getUser(instant::UserSelector::byRefreshToken(token)))
+    QVERIFY(SandboxSessionFixture::waitForJson(
+        m_fixture.adminClient()->getUser(instant::UserSelector::byRefreshToken(token)))
                 .toObject()
                 .value(u"user")
                 .isObject());
-    child<QLineEdit>(u"signOutToken"_s)->setText(u"bad"_s);
-    QTest::mouseClick(child<QPushButton>(u"signOutTokenButton"_s), Qt::LeftButton);
-    QVERIFY(child<QLabel>(u"error"_s)->text().contains(u"is not a refresh token"_s));
-    child<QLineEdit>(u"signOutToken"_s)->setText(token);
+    findChildOrFail<QLineEdit>(m_panel.get(), u"signOutToken"_s)->setText(u"bad"_s);
+    QTest::mouseClick(findChildOrFail<QPushButton>(m_panel.get(), u"signOutTokenButton"_s), Qt::LeftButton);
+    QVERIFY(findChildOrFail<QLabel>(m_panel.get(), u"error"_s)->text().contains(u"is not a refresh token"_s));
+    findChildOrFail<QLineEdit>(m_panel.get(), u"signOutToken"_s)->setText(token);
     QVERIFY(click(u"signOutTokenButton"_s));
-    QVERIFY(!child<QLabel>(u"error"_s)->isVisible());
-    QVERIFY(call(m_session->client()->getUser(instant::UserSelector::byRefreshToken(token)))
+    QVERIFY(!findChildOrFail<QLabel>(m_panel.get(), u"error"_s)->isVisible());
+    QVERIFY(SandboxSessionFixture::waitForJson(
+        m_fixture.adminClient()->getUser(instant::UserSelector::byRefreshToken(token)))
                 .toObject()
                 .value(u"user")
                 .isNull());
@@ -217,8 +188,9 @@ void TestUsersPanel::createTokenAndSignOut()
     const QString second = m_panel->lastToken();
     QVERIFY(second != token);
     QVERIFY(click(u"signOutAll"_s));
-    QVERIFY(child<QLabel>(u"status"_s)->text().contains(u"signed out"_s));
-    QVERIFY(call(m_session->client()->getUser(instant::UserSelector::byRefreshToken(second)))
+    QVERIFY(findChildOrFail<QLabel>(m_panel.get(), u"status"_s)->text().contains(u"signed out"_s));
+    QVERIFY(SandboxSessionFixture::waitForJson(
+        m_fixture.adminClient()->getUser(instant::UserSelector::byRefreshToken(second)))
                 .toObject()
                 .value(u"user")
                 .isNull());
@@ -226,11 +198,13 @@ void TestUsersPanel::createTokenAndSignOut()
 
 void TestUsersPanel::deleteNeedsTypedEmail()
 {
-    QVERIFY(call(m_session->client()->refreshTokens(instant::UserSelector::byEmail(u"bye@example.com"_s))).isObject());
+    QVERIFY(SandboxSessionFixture::waitForJson(
+        m_fixture.adminClient()->refreshTokens(instant::UserSelector::byEmail(u"bye@example.com"_s)))
+                .isObject());
     find(0, u"bye@example.com"_s);
     QVERIFY(click(u"find"_s));
 
-    QTest::mouseClick(child<QPushButton>(u"deleteUser"_s), Qt::LeftButton);
+    QTest::mouseClick(findChildOrFail<QPushButton>(m_panel.get(), u"deleteUser"_s), Qt::LeftButton);
     QDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_panel->findChild<QDialog *>(u"confirmDeleteUser"_s)) && dialog->isVisible());
     auto *typed = dialog->findChild<QLineEdit *>(u"confirmText"_s);
@@ -245,7 +219,8 @@ void TestUsersPanel::deleteNeedsTypedEmail()
     QTest::mouseClick(confirm, Qt::LeftButton);
     QVERIFY(finished.wait(10'000));
     QVERIFY(m_panel->user().isEmpty());
-    QVERIFY(call(m_session->client()->getUser(instant::UserSelector::byEmail(u"bye@example.com"_s)))
+    QVERIFY(SandboxSessionFixture::waitForJson(
+        m_fixture.adminClient()->getUser(instant::UserSelector::byEmail(u"bye@example.com"_s)))
                 .toObject()
                 .value(u"user")
                 .isNull());
@@ -253,31 +228,32 @@ void TestUsersPanel::deleteNeedsTypedEmail()
 
 void TestUsersPanel::magicCodeGenerateAndVerify()
 {
-    auto *email = child<QLineEdit>(u"magicEmail"_s);
+    auto *email = findChildOrFail<QLineEdit>(m_panel.get(), u"magicEmail"_s);
     email->setText(u"not-an-email"_s);
-    QTest::mouseClick(child<QPushButton>(u"generateCode"_s), Qt::LeftButton);
-    QVERIFY(child<QLabel>(u"error"_s)->text().contains(u"is not an email address"_s));
+    QTest::mouseClick(findChildOrFail<QPushButton>(m_panel.get(), u"generateCode"_s), Qt::LeftButton);
+    QVERIFY(findChildOrFail<QLabel>(m_panel.get(), u"error"_s)->text().contains(u"is not an email address"_s));
 
     email->setText(u"magic@example.com"_s);
     QVERIFY(click(u"generateCode"_s));
-    auto *code = child<QLineEdit>(u"magicCode"_s);
+    auto *code = findChildOrFail<QLineEdit>(m_panel.get(), u"magicCode"_s);
     QCOMPARE(code->text().size(), 6);
 
     // A wrong code is reported inline.
     const QString good = code->text();
     code->setText(good == u"000000"_s ? u"111111"_s : u"000000"_s);
     QVERIFY(click(u"verifyCode"_s));
-    QVERIFY(child<QLabel>(u"error"_s)->isVisible());
+    QVERIFY(findChildOrFail<QLabel>(m_panel.get(), u"error"_s)->isVisible());
 
     code->setText(good);
     QVERIFY(click(u"verifyCode"_s));
-    QVERIFY2(!child<QLabel>(u"error"_s)->isVisible(), qPrintable(child<QLabel>(u"error"_s)->text()));
+    QVERIFY2(!findChildOrFail<QLabel>(m_panel.get(), u"error"_s)->isVisible(),
+        qPrintable(findChildOrFail<QLabel>(m_panel.get(), u"error"_s)->text()));
     QCOMPARE(m_panel->user().value(u"email").toString(), u"magic@example.com"_s);
     QVERIFY(!m_panel->lastToken().isEmpty());
 
     QVERIFY(click(u"sendCode"_s));
-    QVERIFY2(child<QLabel>(u"status"_s)->text().contains(u"magic@example.com"_s),
-        qPrintable(child<QLabel>(u"error"_s)->text()));
+    QVERIFY2(findChildOrFail<QLabel>(m_panel.get(), u"status"_s)->text().contains(u"magic@example.com"_s),
+        qPrintable(findChildOrFail<QLabel>(m_panel.get(), u"error"_s)->text()));
 }
 
 void TestUsersPanel::guestSignInAndImpersonate()
@@ -287,20 +263,21 @@ void TestUsersPanel::guestSignInAndImpersonate()
     const QString token = m_panel->lastToken();
     QVERIFY(!token.isEmpty());
 
-    QSignalSpy identity(m_session.get(), &ConnectionSession::identityChanged);
+    QSignalSpy identity(m_fixture.session(), &ConnectionSession::identityChanged);
     QVERIFY(click(u"impersonate"_s));
     QCOMPARE(identity.count(), 1);
-    QCOMPARE(m_session->identity(), instant::Identity::asRefreshToken(token));
+    QCOMPARE(m_fixture.session()->identity(), instant::Identity::asRefreshToken(token));
 }
 
 void TestUsersPanel::impersonateByEmail()
 {
-    QVERIFY(
-        call(m_session->client()->refreshTokens(instant::UserSelector::byEmail(u"actor@example.com"_s))).isObject());
+    QVERIFY(SandboxSessionFixture::waitForJson(
+        m_fixture.adminClient()->refreshTokens(instant::UserSelector::byEmail(u"actor@example.com"_s)))
+                .isObject());
     find(0, u"actor@example.com"_s);
     QVERIFY(click(u"find"_s));
     QVERIFY(click(u"impersonate"_s));
-    QCOMPARE(m_session->identity(), instant::Identity::asEmail(u"actor@example.com"_s));
+    QCOMPARE(m_fixture.session()->identity(), instant::Identity::asEmail(u"actor@example.com"_s));
 }
 
 QTEST_MAIN(TestUsersPanel)
