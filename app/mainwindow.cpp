@@ -445,8 +445,8 @@ void MainWindow::updateWindowTitle()
     if (identity.isAdmin()) {
         setWindowTitle(tr("%1 — Instant Console").arg(view->session()->profile().displayName()));
     } else {
-        setWindowTitle(
-            tr("%1 — as %2 — Instant Console").arg(view->session()->profile().displayName(), identity.displayName()));
+        const QString connectionName = view->session()->profile().displayName();
+        setWindowTitle(tr("%1 — as %2 — Instant Console").arg(connectionName, identity.displayName()));
     }
 }
 
