@@ -68,8 +68,8 @@ QJsonValue qtDecode(const QByteArray &json, bool *ok = nullptr)
 
 QString randomString(QRandomGenerator &rng)
 {
-    static const char16_t pieces[][8] = {u"a", u"id", u"Grüße", u"\"", u"\\", u"/", u"\n", u"\t", u"\u0001", u"\u001f",
-        u"\u00e9", u"\u4e2d", u"\U0001F600", u" ", u"x y"};
+    static const char16_t pieces[][8] = {u"a", u"id", u"Gr\u00fc\u00dfe", u"\"", u"\\", u"/", u"\n", u"\t", u"\u0001",
+        u"\u001f", u"\u00e9", u"\u4e2d", u"\U0001F600", u" ", u"x y"};
     QString s;
     const int n = int(rng.bounded(8));
     for (int i = 0; i < n; ++i) {
