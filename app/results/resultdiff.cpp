@@ -17,6 +17,10 @@ bool jsonEqual(const instant::JsonNode &a, const instant::JsonNode &b)
     case instant::JsonNode::Type::Bool:
         return a.toBool() == b.toBool();
     case instant::JsonNode::Type::Number:
+        // The same spelling is the same number; only different spellings need converting.
+        if (a.numberText() == b.numberText()) {
+            return true;
+        }
         if (a.isInteger() && b.isInteger()) {
             return a.toInt64() == b.toInt64();
         }

@@ -20,7 +20,8 @@ QString cellText(const instant::JsonNode &value)
     case instant::JsonNode::Type::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case instant::JsonNode::Type::Number:
-        return value.isInteger() ? QString::number(value.toInt64()) : QString::number(value.toDouble(), 'g', 17);
+        // As the server wrote it: JavaScript's shortest spelling, exact even beyond a double's range.
+        return QString::fromLatin1(value.numberText());
     case instant::JsonNode::Type::String: {
         QString text = value.toString();
         if (text.size() > 300) {

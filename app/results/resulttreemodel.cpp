@@ -51,10 +51,8 @@ QString scalarText(const instant::JsonNode &node)
     case instant::JsonNode::Type::Bool:
         return node.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case instant::JsonNode::Type::Number:
-        if (node.isInteger()) {
-            return QString::number(node.toInt64());
-        }
-        return QString::number(node.toDouble(), 'g', 17);
+        // As the server wrote it: JavaScript's shortest spelling, exact even beyond a double's range.
+        return QString::fromLatin1(node.numberText());
     case instant::JsonNode::Type::String: {
         QString text = node.toString();
         if (text.size() > kMaxDisplayChars) {

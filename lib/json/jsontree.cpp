@@ -1,34 +1,29 @@
 #include "json/jsontree.h"
 
 #include <algorithm>
-#include <array>
-#include <atomic>
-#include <bit>
-#include <cctype>
 #include <charconv>
-#include <chrono>
+#include <cmath>
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
 #include <limits>
-#include <mutex>
+#include <memory>
 #include <new>
+#include <optional>
+#include <system_error>
 #include <utility>
-#include <vector>
-
-#include <simdjson.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 #include <QMetaObject>
 #include <QMutex>
 #include <QThreadPool>
 
 #include "json/json_debug.h"
+#include "json/jsondecoder.h"
+#include "json/jsontreedata.h"
+#include "json/recyclebin.h"
 
 namespace instant {
 
@@ -36,181 +31,18 @@ Q_LOGGING_CATEGORY(lcJson, "instant.json", QtWarningMsg)
 
 namespace detail {
 
-// The tree keeps simdjson's own document (its tape and string buffer) and adds one record per value:
-// the position of its tape entry, in an order where the children of every container sit next to each
-// other. A container's children are nodes [first, first + count); first replaces the end position in
-// the low 32 bits of the container's tape entry (the count stays in bits 32-55), so the record of a
-// value is 4 bytes.
-using NodeRecord = std::uint32_t;
-
-// Where the children of one container sit. Blocks are allocated in index order and tile
-// [1, nodeCount), so the block holding a node, and with it the node's parent, is a binary search away.
-struct ChildBlock {
-    std::uint32_t first;
-    std::uint32_t owner;
-};
-
-// Large buffers of trees that died, kept for a short while for the next big decode. Faulting in
-// fresh pages costs about as much as parsing on many machines; a live query replaces its result with
-// a full snapshot on every change, so the previous tree's memory is usually what the next one needs.
-// Bounded in size and in age; small buffers are never kept. Item is either a malloc'ed block (sizes in
-// bytes) or a simdjson document (sizes in input bytes it can hold; it uses 2-3 times that in memory).
-template<typename Item, std::size_t MaxTotal>
-class RecycleBin {
-public:
-    static constexpr std::size_t kMinSize = 1024 * 1024;
-    static constexpr std::size_t kMaxTotal = MaxTotal;
-    static constexpr auto kMaxAge = std::chrono::seconds(20);
-
-    static RecycleBin &instance()
-    {
-        static RecycleBin bin;
-        return bin;
-    }
-    ~RecycleBin() { s_alive.store(false); }
-
-    /** Takes a kept item of at least size (and at most twice that, so a small decode does not pin a big one). */
-    static bool take(std::size_t size, Item &item, std::size_t &capacity)
-    {
-        if (size < kMinSize || !s_alive.load()) {
-            return false;
-        }
-        RecycleBin &bin = instance();
-        std::lock_guard lock(bin.m_mutex);
-        bin.expire();
-        auto best = bin.m_entries.end();
-        for (auto it = bin.m_entries.begin(); it != bin.m_entries.end(); ++it) {
-            if (it->capacity >= size && it->capacity <= 2 * size
-                && (best == bin.m_entries.end() || it->capacity < best->capacity)) {
-                best = it;
-            }
-        }
-        if (best == bin.m_entries.end()) {
-            return false;
-        }
-        item = std::move(best->item);
-        capacity = best->capacity;
-        bin.m_total -= best->capacity;
-        bin.m_entries.erase(best);
-        return true;
-    }
-
-    /** Keeps item for a later take(); returns false (item untouched) if it is not worth keeping. */
-    static bool keep(Item &item, std::size_t capacity)
-    {
-        if (capacity < kMinSize || capacity > kMaxTotal || !s_alive.load()) {
-            return false;
-        }
-        RecycleBin &bin = instance();
-        std::lock_guard lock(bin.m_mutex);
-        bin.expire();
-        while (!bin.m_entries.empty() && bin.m_total + capacity > kMaxTotal) {
-            bin.m_total -= bin.m_entries.front().capacity;
-            bin.m_entries.erase(bin.m_entries.begin());
-        }
-        bin.m_entries.push_back(Entry {std::move(item), capacity, std::chrono::steady_clock::now()});
-        bin.m_total += capacity;
-        return true;
-    }
-
-private:
-    struct Entry {
-        Item item;
-        std::size_t capacity;
-        std::chrono::steady_clock::time_point since;
-    };
-
-    void expire()
-    {
-        const auto limit = std::chrono::steady_clock::now() - kMaxAge;
-        while (!m_entries.empty() && m_entries.front().since < limit) {
-            m_total -= m_entries.front().capacity;
-            m_entries.erase(m_entries.begin());
-        }
-    }
-
-    static inline std::atomic<bool> s_alive {true};
-    std::mutex m_mutex;
-    std::vector<Entry> m_entries;
-    std::size_t m_total = 0;
-};
-
-// Owns a malloc'ed block, so that a bin entry frees it when dropped.
-struct MallocBlock {
-    void *data = nullptr;
-
-    MallocBlock() = default;
-    explicit MallocBlock(void *p)
-        : data(p)
-    { }
-    MallocBlock(MallocBlock &&other) noexcept
-        : data(std::exchange(other.data, nullptr))
-    { }
-    MallocBlock &operator=(MallocBlock &&other) noexcept
-    {
-        std::swap(data, other.data);
-        return *this;
-    }
-    ~MallocBlock() { std::free(data); }
-};
-
-using BlockBin = RecycleBin<MallocBlock, 64 * 1024 * 1024>;
-using DocumentBin = RecycleBin<simdjson::dom::document, 96 * 1024 * 1024>;
-
-// A block of at least size bytes (capacity set to its real size); nullptr if out of memory.
-void *acquireBlock(std::size_t size, std::size_t &capacity)
+void DecodedArrays::release()
 {
-    MallocBlock block;
-    if (BlockBin::take(size, block, capacity)) {
-        return std::exchange(block.data, nullptr);
+    if (nodeBytes) {
+        releaseBlock(std::exchange(nodes, nullptr), std::exchange(nodeBytes, 0));
     }
-    capacity = size;
-    return std::malloc(std::max<std::size_t>(size, 1));
-}
-
-void releaseBlock(void *data, std::size_t capacity)
-{
-    MallocBlock block(data);
-    BlockBin::keep(block, capacity);
-}
-
-// A document whose buffers hold an input of length bytes: a kept one, or a fresh one. Fresh buffers are
-// not advised for transparent huge pages: on loaded machines the kernel then often stalls compacting
-// memory, and a first decode took 3-4 times longer than with plain pages in about half of the runs.
-bool acquireDocument(simdjson::dom::document &doc, std::size_t length)
-{
-    std::size_t capacity = 0;
-    if (DocumentBin::take(length, doc, capacity)) {
-        return true;
+    if (blockBytes) {
+        releaseBlock(std::exchange(blocks, nullptr), std::exchange(blockBytes, 0));
     }
-    return doc.allocate(std::max<std::size_t>(length, simdjson::dom::MINIMAL_DOCUMENT_CAPACITY)) == simdjson::SUCCESS;
-}
-
-struct JsonTreeData {
-    simdjson::dom::document doc;
-    const std::uint64_t *tape = nullptr;
-    const std::uint8_t *strings = nullptr;
-    NodeRecord *nodes = nullptr;
-    std::uint32_t nodeCount = 0;
-    std::size_t nodeBytes = 0;
-    std::size_t tapeLength = 0;
-    std::size_t stringBytes = 0;
-    ChildBlock *blocks = nullptr;
-    std::uint32_t blockCount = 0;
-    std::size_t blockBytes = 0;
-    // Containers with more children than the tape can count (2^24 - 1 or more): node index and count.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> bigCounts;
-
-    JsonTreeData() = default;
-    JsonTreeData(const JsonTreeData &) = delete;
-    JsonTreeData &operator=(const JsonTreeData &) = delete;
-    ~JsonTreeData()
-    {
-        DocumentBin::keep(doc, doc.capacity());
-        releaseBlock(nodes, nodeBytes);
-        releaseBlock(blocks, blockBytes);
+    if (unescapedBytes) {
+        releaseBlock(std::exchange(unescaped, nullptr), std::exchange(unescapedBytes, 0));
     }
-};
+}
 
 } // namespace detail
 
@@ -221,324 +53,126 @@ using detail::NodeRecord;
 namespace {
 
 // Inputs and trees are addressed with 32-bit offsets; that bounds a document to 4 GiB.
-constexpr std::size_t kMaxInput = std::numeric_limits<std::uint32_t>::max() - simdjson::SIMDJSON_PADDING;
-constexpr std::uint64_t kPayloadMask = simdjson::internal::JSON_VALUE_MASK;
-constexpr std::uint32_t kCountMask = simdjson::internal::JSON_COUNT_MASK;
+constexpr std::size_t kMaxInput = std::numeric_limits<std::uint32_t>::max() - detail::kJsonInputPadding;
 
-char tapeType(std::uint64_t word)
+const NodeRecord &record(const JsonTreeData *d, qsizetype index)
 {
-    return char(word >> 56);
+    return d->nodes[index];
 }
 
-constexpr auto kScalarWidth = [] {
-    std::array<std::uint8_t, 256> width {};
-    width.fill(1);
-    width['l'] = width['u'] = width['d'] = 2;
-    return width;
-}();
-
-// simdjson stores element counts in 24 bits and saturates; those rare containers are counted by
-// skipping over their children (each container entry knows where it ends).
-std::uint32_t countChildren(const std::uint64_t *tape, std::uint32_t pos)
+QByteArrayView textOf(const JsonTreeData *d, const NodeRecord &r)
 {
-    const bool object = tapeType(tape[pos]) == '{';
-    const auto close = std::uint32_t(tape[pos]) - 1;
-    std::uint32_t count = 0;
-    for (std::uint32_t p = pos + 1; p < close; ++count) {
-        p += object ? 1 : 0;
-        switch (tapeType(tape[p])) {
-        case '[':
-        case '{':
-            p = std::uint32_t(tape[p]);
-            break;
-        case 'l':
-        case 'u':
-        case 'd':
-            p += 2;
-            break;
-        default:
-            p += 1;
-            break;
-        }
-    }
-    return count;
+    return d->text(r.offset, r.length, r.meta & NodeRecord::kTextUnescaped);
 }
 
-// One linear pass over the tape. Values are numbered so that the children of each container get
-// consecutive indices, reserved when the container is reached (simdjson stores the count), and
-// filled as the walk meets them; a stack of open containers says which index comes next.
-void indexTape(JsonTreeData &d)
+QUtf8StringView keyOf(const JsonTreeData *d, const NodeRecord &r)
 {
-    std::uint64_t *tape = d.doc.tape.get();
-    const auto tapeEnd = std::uint32_t(tape[0] & kPayloadMask); // the closing root entry
-    d.tapeLength = std::size_t(tapeEnd) + 1;
-
-    // Every value has at least one tape entry, so tapeEnd nodes are always enough.
-    d.nodes = static_cast<NodeRecord *>(detail::acquireBlock(tapeEnd * sizeof(NodeRecord), d.nodeBytes));
-    // Every container takes two tape entries (open and close), which bounds the blocks.
-    d.blocks = static_cast<ChildBlock *>(detail::acquireBlock((tapeEnd / 2 + 1) * sizeof(ChildBlock), d.blockBytes));
-    if (!d.nodes || !d.blocks) {
-        throw std::bad_alloc();
-    }
-    ChildBlock *blocks = d.blocks;
-
-    // simdjson refuses documents nested deeper than the parser's maximum depth.
-    struct Frame {
-        std::uint32_t next;
-        std::uint32_t object;
-    };
-    std::vector<Frame> frames(simdjson::DEFAULT_MAX_DEPTH + 2);
-    Frame *const bottom = frames.data();
-    Frame *top = bottom; // one past the innermost open container
-    NodeRecord *nodes = d.nodes;
-    std::uint32_t pos = 1;
-    std::uint32_t index = 0;
-    std::uint32_t count = 1;
-    std::uint32_t lastString = 0;
-    for (;;) {
-        const std::uint64_t word = tape[pos];
-        const char type = tapeType(word);
-        nodes[index] = pos;
-        if (type == '[' || type == '{') {
-            auto children = std::uint32_t((word >> 32) & kCountMask);
-            if (children == kCountMask) [[unlikely]] {
-                children = countChildren(tape, pos);
-                d.bigCounts.emplace_back(index, children);
-            }
-            // From here on the tape entry says where the children are instead of where the container ends.
-            tape[pos] = (word & ~std::uint64_t(0xFFFFFFFF)) | count;
-            if (children == 0) {
-                pos = std::uint32_t(word);
-            } else {
-                *blocks++ = ChildBlock {count, index};
-                *top++ = Frame {count, type == '{'};
-                count += children;
-                ++pos;
-            }
-        } else {
-            // Numbers take two tape entries, everything else one; a table avoids a hard-to-predict branch.
-            lastString = type == '"' ? pos : lastString;
-            pos += kScalarWidth[std::uint8_t(type)];
-        }
-
-        // Close finished containers, step over the key of an object member, and find the next value.
-        while (top != bottom && (tapeType(tape[pos]) == ']' || tapeType(tape[pos]) == '}')) {
-            --top;
-            ++pos;
-        }
-        if (top == bottom) {
-            break;
-        }
-        if (top[-1].object) {
-            lastString = pos;
-            ++pos;
-        }
-        index = top[-1].next++;
-    }
-    d.nodeCount = count;
-    d.blockCount = std::uint32_t(blocks - d.blocks);
-
-    // The string buffer is filled in tape order: its used part ends behind the last string (or key).
-    if (lastString) {
-        const std::size_t offset = tape[lastString] & kPayloadMask;
-        std::uint32_t length = 0;
-        std::memcpy(&length, d.strings + offset, sizeof length);
-        d.stringBytes = offset + sizeof length + length + 1;
-    }
+    const QByteArrayView key = d->text(r.keyOffset, r.keyLength(), r.meta & NodeRecord::kKeyUnescaped);
+    return QUtf8StringView(key.data(), key.size());
 }
 
-simdjson::dom::parser &threadParser()
-{
-    // A parser keeps its buffers between documents; one per thread avoids re-allocating them per reply.
-    thread_local simdjson::dom::parser parser;
-    return parser;
-}
-
-QString simdjsonMessage(simdjson::error_code code)
-{
-    return QString::fromUtf8(simdjson::error_message(code));
-}
-
-// simdjson reports no position; Qt's own parser does. Used only on the error path.
-qsizetype locateError(QByteArrayView json)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray(), &error);
-    if (error.error != QJsonParseError::NoError) {
-        return error.offset;
-    }
-    return -1;
-}
-
-// First raw control character or bad escape inside a string literal: JSON forbids both, Qt's
-// parser tolerates them, so its error position cannot be used for these.
-qsizetype locateStringError(QByteArrayView json)
-{
-    bool inString = false;
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        const auto c = static_cast<unsigned char>(json[i]);
-        if (!inString) {
-            inString = c == '"';
-        } else if (c == '"') {
-            inString = false;
-        } else if (c < 0x20) {
-            return i;
-        } else if (c == '\\') {
-            const char next = i + 1 < json.size() ? json[i + 1] : '\0';
-            if (next == 'u') {
-                for (qsizetype k = i + 2; k < i + 6; ++k) {
-                    if (k >= json.size() || !std::isxdigit(static_cast<unsigned char>(json[k]))) {
-                        return i;
-                    }
-                }
-            } else if (!std::strchr("\"\\/bfnrt", next) || next == '\0') {
-                return i;
-            }
-            ++i;
-        }
-    }
-    return -1;
-}
-
-std::uint64_t tapeWord(const JsonTreeData *d, qsizetype index)
-{
-    return d->tape[d->nodes[index]];
-}
-
-qsizetype firstChild(const JsonTreeData *d, qsizetype index)
-{
-    return std::uint32_t(tapeWord(d, index));
-}
-
-// Strings in simdjson's buffer: a 32-bit length, the UTF-8 bytes, a terminating zero.
-QUtf8StringView tapeString(const JsonTreeData *d, std::uint64_t word)
-{
-    const std::uint8_t *p = d->strings + (word & kPayloadMask);
-    std::uint32_t length = 0;
-    std::memcpy(&length, p, sizeof length);
-    return QUtf8StringView(reinterpret_cast<const char *>(p + sizeof length), qsizetype(length));
-}
-
-// The key of an object member is the tape entry right before its value.
 QUtf8StringView memberKey(const JsonTreeData *d, qsizetype index)
 {
-    return tapeString(d, d->tape[d->nodes[index] - 1]);
+    return keyOf(d, record(d, index));
 }
 
-JsonNode::Type typeOf(std::uint64_t word)
+JsonNode::Type typeOf(const NodeRecord &r)
 {
-    switch (tapeType(word)) {
-    case '[':
+    switch (r.type()) {
+    case NodeRecord::Array:
         return JsonNode::Type::Array;
-    case '{':
+    case NodeRecord::Object:
         return JsonNode::Type::Object;
-    case '"':
+    case NodeRecord::String:
         return JsonNode::Type::String;
-    case 'l':
-    case 'u':
-    case 'd':
+    case NodeRecord::Number:
         return JsonNode::Type::Number;
-    case 't':
-    case 'f':
+    case NodeRecord::True:
+    case NodeRecord::False:
         return JsonNode::Type::Bool;
-    default:
-        return JsonNode::Type::Null;
+    case NodeRecord::Null:
+        break;
     }
+    return JsonNode::Type::Null;
 }
 
-bool isContainer(std::uint64_t word)
+// Numbers keep their text; they are converted when read. A number is an integer when written without
+// fraction or exponent and within the int64 range.
+std::optional<std::int64_t> integerValue(QByteArrayView text)
 {
-    return tapeType(word) == '[' || tapeType(word) == '{';
+    std::int64_t value = 0;
+    const char *end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc() || ptr != end) {
+        return std::nullopt;
+    }
+    return value;
 }
 
-qsizetype childCount(const JsonTreeData *d, qsizetype index, std::uint64_t word)
+double doubleValue(QByteArrayView text)
 {
-    const auto stored = std::uint32_t((word >> 32) & kCountMask);
-    if (stored < kCountMask) {
-        return stored;
+    double value = 0;
+    const char *end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec == std::errc::result_out_of_range) {
+        // JSON numbers have no range; like JavaScript, read the too large as infinity and the too small as zero.
+        const bool negative = text.startsWith('-');
+        const qsizetype e = std::max(text.indexOf('e'), text.indexOf('E'));
+        const bool tiny = e >= 0 && e + 1 < text.size() && text[e + 1] == '-';
+        return tiny ? (negative ? -0.0 : 0.0) : (negative ? -HUGE_VAL : HUGE_VAL);
     }
-    for (const auto &[node, count] : d->bigCounts) {
-        if (node == index) {
-            return count;
-        }
-    }
-    return 0;
+    return value;
 }
 
-// The second tape entry of a number holds its 64 bits.
-std::uint64_t numberBits(const JsonTreeData *d, qsizetype index)
+bool isContainer(const NodeRecord &r)
 {
-    return d->tape[d->nodes[index] + 1];
+    return r.isContainer();
 }
 
 void appendEscaped(QByteArray &out, QUtf8StringView s);
 
-void appendNumber(QByteArray &out, const JsonTreeData *d, qsizetype index)
-{
-    char buf[32];
-    std::to_chars_result r;
-    const std::uint64_t bits = numberBits(d, index);
-    switch (tapeType(tapeWord(d, index))) {
-    case 'l':
-        r = std::to_chars(buf, buf + sizeof buf, std::int64_t(bits));
-        break;
-    case 'u':
-        r = std::to_chars(buf, buf + sizeof buf, bits);
-        break;
-    default:
-        // Shortest text that reads back as the same double; JSON has no spelling for inf/nan
-        // (simdjson never produces them).
-        r = std::to_chars(buf, buf + sizeof buf, std::bit_cast<double>(bits));
-        break;
-    }
-    out.append(buf, r.ptr - buf);
-}
-
 void appendJson(QByteArray &out, const JsonTreeData *d, qsizetype index)
 {
-    const std::uint64_t word = tapeWord(d, index);
-    switch (tapeType(word)) {
-    case '[': {
+    const NodeRecord &r = record(d, index);
+    switch (r.type()) {
+    case NodeRecord::Array:
         out.append('[');
-        const qsizetype first = std::uint32_t(word);
-        for (qsizetype i = 0, n = childCount(d, index, word); i < n; ++i) {
+        for (std::uint32_t i = 0; i < r.length; ++i) {
             if (i) {
                 out.append(',');
             }
-            appendJson(out, d, first + i);
+            appendJson(out, d, r.offset + i);
         }
         out.append(']');
         break;
-    }
-    case '{': {
+    case NodeRecord::Object:
         out.append('{');
-        const qsizetype first = std::uint32_t(word);
-        for (qsizetype i = 0, n = childCount(d, index, word); i < n; ++i) {
+        for (std::uint32_t i = 0; i < r.length; ++i) {
             if (i) {
                 out.append(',');
             }
-            appendEscaped(out, memberKey(d, first + i));
+            appendEscaped(out, memberKey(d, r.offset + i));
             out.append(':');
-            appendJson(out, d, first + i);
+            appendJson(out, d, r.offset + i);
         }
         out.append('}');
         break;
+    case NodeRecord::String: {
+        const QByteArrayView text = textOf(d, r);
+        appendEscaped(out, QUtf8StringView(text.data(), text.size()));
+        break;
     }
-    case '"':
-        appendEscaped(out, tapeString(d, word));
+    case NodeRecord::Number:
+        // As written in the document: valid JSON, and exact even where a double is not.
+        out.append(textOf(d, r));
         break;
-    case 'l':
-    case 'u':
-    case 'd':
-        appendNumber(out, d, index);
-        break;
-    case 't':
+    case NodeRecord::True:
         out.append("true", 4);
         break;
-    case 'f':
+    case NodeRecord::False:
         out.append("false", 5);
         break;
-    default:
+    case NodeRecord::Null:
         out.append("null", 4);
         break;
     }
@@ -626,7 +260,7 @@ JsonParseError::Position JsonParseError::position(QByteArrayView json) const
 
 JsonNode::Type JsonNode::type() const
 {
-    return m_data ? typeOf(tapeWord(m_data, m_index)) : Type::Null;
+    return m_data ? typeOf(record(m_data, m_index)) : Type::Null;
 }
 
 qsizetype JsonNode::size() const
@@ -634,8 +268,8 @@ qsizetype JsonNode::size() const
     if (!m_data) {
         return 0;
     }
-    const std::uint64_t word = tapeWord(m_data, m_index);
-    return isContainer(word) ? childCount(m_data, m_index, word) : 0;
+    const NodeRecord &r = record(m_data, m_index);
+    return isContainer(r) ? qsizetype(r.length) : 0;
 }
 
 JsonNode JsonNode::at(qsizetype i) const
@@ -643,7 +277,7 @@ JsonNode JsonNode::at(qsizetype i) const
     if (i < 0 || i >= size()) {
         return {};
     }
-    return JsonNode(m_data, firstChild(m_data, m_index) + i);
+    return JsonNode(m_data, record(m_data, m_index).offset + i);
 }
 
 QUtf8StringView JsonNode::keyView(qsizetype i) const
@@ -651,7 +285,7 @@ QUtf8StringView JsonNode::keyView(qsizetype i) const
     if (!isObject() || i < 0 || i >= size()) {
         return {};
     }
-    return memberKey(m_data, firstChild(m_data, m_index) + i);
+    return memberKey(m_data, record(m_data, m_index).offset + i);
 }
 
 QString JsonNode::key(qsizetype i) const
@@ -664,7 +298,7 @@ qsizetype JsonNode::indexOf(QAnyStringView key) const
     if (!isObject()) {
         return -1;
     }
-    const qsizetype first = firstChild(m_data, m_index);
+    const qsizetype first = record(m_data, m_index).offset;
     const qsizetype count = size();
     // Keys are stored as UTF-8. An ASCII needle (the common case) is compared byte-wise; anything
     // else goes through Qt's general comparison.
@@ -710,7 +344,7 @@ qsizetype JsonNode::indexOf(QAnyStringView key) const
 JsonNode JsonNode::value(QAnyStringView key) const
 {
     const qsizetype i = indexOf(key);
-    return i < 0 ? JsonNode() : JsonNode(m_data, firstChild(m_data, m_index) + i);
+    return i < 0 ? JsonNode() : JsonNode(m_data, record(m_data, m_index).offset + i);
 }
 
 QUtf8StringView JsonNode::ownKey() const
@@ -733,11 +367,11 @@ qsizetype JsonNode::row() const
 
 QUtf8StringView JsonNode::stringView() const
 {
-    if (!m_data) {
+    if (!m_data || record(m_data, m_index).type() != NodeRecord::String) {
         return {};
     }
-    const std::uint64_t word = tapeWord(m_data, m_index);
-    return tapeType(word) == '"' ? tapeString(m_data, word) : QUtf8StringView();
+    const QByteArrayView text = textOf(m_data, record(m_data, m_index));
+    return QUtf8StringView(text.data(), text.size());
 }
 
 QString JsonNode::toString() const
@@ -745,47 +379,41 @@ QString JsonNode::toString() const
     return stringView().toString();
 }
 
+QByteArrayView JsonNode::numberText() const
+{
+    if (!m_data || record(m_data, m_index).type() != NodeRecord::Number) {
+        return {};
+    }
+    return textOf(m_data, record(m_data, m_index));
+}
+
 double JsonNode::toDouble(double defaultValue) const
 {
-    if (!m_data) {
-        return defaultValue;
-    }
-    switch (tapeType(tapeWord(m_data, m_index))) {
-    case 'l':
-        return double(std::int64_t(numberBits(m_data, m_index)));
-    case 'u':
-        return double(numberBits(m_data, m_index));
-    case 'd':
-        return std::bit_cast<double>(numberBits(m_data, m_index));
-    default:
-        return defaultValue;
-    }
+    const QByteArrayView text = numberText();
+    return text.isEmpty() ? defaultValue : doubleValue(text);
 }
 
 std::int64_t JsonNode::toInt64(std::int64_t defaultValue) const
 {
-    if (!m_data) {
+    const QByteArrayView text = numberText();
+    if (text.isEmpty()) {
         return defaultValue;
     }
-    switch (tapeType(tapeWord(m_data, m_index))) {
-    case 'l':
-        return std::int64_t(numberBits(m_data, m_index));
-    case 'd': {
-        const double d = std::bit_cast<double>(numberBits(m_data, m_index));
-        // 2^63 itself is not representable as int64, hence the strict upper bound.
-        if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && double(std::int64_t(d)) == d) {
-            return std::int64_t(d);
-        }
-        return defaultValue;
+    if (const auto integer = integerValue(text)) {
+        return *integer;
     }
-    default:
-        return defaultValue;
+    const double d = doubleValue(text);
+    // 2^63 itself is not representable as int64, hence the strict upper bound.
+    if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && double(std::int64_t(d)) == d) {
+        return std::int64_t(d);
     }
+    return defaultValue;
 }
 
 bool JsonNode::isInteger() const
 {
-    return m_data && tapeType(tapeWord(m_data, m_index)) == 'l';
+    const QByteArrayView text = numberText();
+    return !text.isEmpty() && integerValue(text).has_value();
 }
 
 bool JsonNode::toBool(bool defaultValue) const
@@ -793,8 +421,8 @@ bool JsonNode::toBool(bool defaultValue) const
     if (!m_data) {
         return defaultValue;
     }
-    const char t = tapeType(tapeWord(m_data, m_index));
-    return t == 't' ? true : (t == 'f' ? false : defaultValue);
+    const auto type = record(m_data, m_index).type();
+    return type == NodeRecord::True ? true : (type == NodeRecord::False ? false : defaultValue);
 }
 
 QJsonValue JsonNode::toQJsonValue() const
@@ -837,71 +465,61 @@ QByteArray JsonNode::toJson() const
 
 // ---- JsonTree ----
 
-std::expected<JsonTree, JsonParseError> JsonTree::parse(QByteArray json)
+std::expected<JsonTree, JsonParseError> JsonTree::parse(QByteArray json, Threads threads)
 {
-    // simdjson reads up to SIMDJSON_PADDING bytes past the end (their contents do not matter). A reply
-    // read from the network often has that much spare capacity; then it is parsed in place. An array
-    // owned by nobody else is grown instead, which for big blocks remaps pages rather than copying
-    // them, while copying into the parser's buffer touches every byte. Shared or raw data is only read.
-    const auto padding = qsizetype(simdjson::SIMDJSON_PADDING);
-    if (json.capacity() - json.size() < padding && json.isDetached() && std::size_t(json.size()) <= kMaxInput) {
-        json.reserve(json.size() + padding);
-    }
-    const bool padded = json.capacity() - json.size() >= padding;
-    return parseBuffer(json.constData(), json.size(), padded);
-}
-
-std::expected<JsonTree, JsonParseError> JsonTree::parse(QByteArrayView json)
-{
-    return parseBuffer(json.data(), json.size(), false);
-}
-
-std::expected<JsonTree, JsonParseError> JsonTree::parseBuffer(const char *begin, qsizetype length, bool padded)
-{
-    const std::size_t size = std::size_t(length);
-    if (size > kMaxInput) {
+    if (std::size_t(json.size()) > kMaxInput) {
         return std::unexpected(JsonParseError {-1, QStringLiteral("document larger than 4 GiB")});
+    }
+    // The tree keeps the bytes, and the decoder reads a little past their end. A reply read from the
+    // network usually has that much spare room. An array owned by nobody else is grown instead, which
+    // for big blocks remaps pages rather than copying them. Raw data and shared arrays without the
+    // room are copied: the caller's bytes are never changed.
+    const auto padding = qsizetype(detail::kJsonInputPadding);
+    if (json.data_ptr().freeSpaceAtEnd() < padding) {
+        if (json.isDetached()) {
+            json.reserve(json.size() + padding);
+        } else {
+            QByteArray copy;
+            copy.reserve(json.size() + padding);
+            copy.append(json);
+            json = std::move(copy);
+        }
+    }
+    return decode(std::move(json), threads);
+}
+
+std::expected<JsonTree, JsonParseError> JsonTree::parse(QByteArrayView json, Threads threads)
+{
+    if (std::size_t(json.size()) > kMaxInput) {
+        return std::unexpected(JsonParseError {-1, QStringLiteral("document larger than 4 GiB")});
+    }
+    QByteArray copy;
+    copy.reserve(json.size() + qsizetype(detail::kJsonInputPadding));
+    copy.append(json);
+    return decode(std::move(copy), threads);
+}
+
+std::expected<JsonTree, JsonParseError> JsonTree::decode(QByteArray padded, Threads threads)
+{
+    if (padded.isEmpty()) {
+        return std::unexpected(JsonParseError {0, QStringLiteral("empty document")});
     }
     QElapsedTimer timer;
     timer.start();
-
-    // The tree keeps the document simdjson writes (tape and strings) instead of copying it; only the
-    // per-value index is built on top. The parser's scratch buffers stay with the thread; pool threads
-    // expire after a while of idleness, and their parsers with them. Unpadded input is copied into
-    // the parser's own (equally reused) buffer.
     JsonTree tree;
-    qint64 parseTime = 0;
     try {
         auto data = std::make_shared<JsonTreeData>();
-        if (!detail::acquireDocument(data->doc, size)) {
-            throw std::bad_alloc();
+        data->input = std::move(padded);
+        if (auto error = detail::decodeJson(*data, threads == Threads::CallerAndHelper)) {
+            qCDebug(lcJson) << "decode failed at" << error->offset << error->message;
+            return std::unexpected(std::move(*error));
         }
-        simdjson::dom::parser &parser = threadParser();
-        simdjson::dom::element root;
-        if (const auto code = parser.parse_into_document(data->doc, begin, size, !padded).get(root)) {
-            if (code == simdjson::MEMALLOC) {
-                throw std::bad_alloc();
-            }
-            // simdjson reports no position; Qt's parser does, on this slow path only.
-            const QByteArrayView bytes(begin, length);
-            qsizetype offset = locateError(bytes);
-            if (offset < 0) {
-                offset = locateStringError(bytes);
-            }
-            JsonParseError error {std::min(offset, length), simdjsonMessage(code)};
-            qCDebug(lcJson) << "parse failed at" << error.offset << error.message;
-            return std::unexpected(std::move(error));
-        }
-        parseTime = timer.nsecsElapsed();
-        data->tape = data->doc.tape.get();
-        data->strings = data->doc.string_buf.get();
-        indexTape(*data);
         tree.m_data = std::move(data);
     } catch (const std::bad_alloc &) {
         return std::unexpected(JsonParseError {-1, QStringLiteral("out of memory")});
     }
-    qCDebug(lcJson) << "decoded" << size << "bytes into" << tree.nodeCount() << "nodes in"
-                    << timer.nsecsElapsed() / 1000 << "us, simdjson" << parseTime / 1000 << "us";
+    qCDebug(lcJson) << "decoded" << tree.m_data->input.size() << "bytes into" << tree.nodeCount() << "nodes in"
+                    << timer.nsecsElapsed() / 1000 << "us";
     return tree;
 }
 
@@ -912,7 +530,7 @@ JsonNode JsonTree::root() const
 
 JsonNode JsonTree::node(qsizetype index) const
 {
-    if (!m_data || index < 0 || index >= qsizetype(m_data->nodeCount)) {
+    if (!m_data || !m_data->isNode(index)) {
         return {};
     }
     return JsonNode(m_data.get(), index);
@@ -928,9 +546,9 @@ qsizetype JsonTree::byteSize() const
     if (!m_data) {
         return 0;
     }
-    // What is in use: buffers are reserved for the worst case, but pages never written cost nothing.
-    return qsizetype(sizeof(JsonTreeData) + m_data->tapeLength * sizeof(std::uint64_t) + m_data->stringBytes
-        + m_data->nodeCount * sizeof(NodeRecord) + m_data->blockCount * sizeof(ChildBlock));
+    // What is in use: the node buffer is reserved for the worst case, but pages never written cost nothing.
+    return qsizetype(sizeof(JsonTreeData)) + m_data->input.size() + qsizetype(m_data->unescapedSize)
+        + qsizetype(m_data->nodeCount * sizeof(NodeRecord) + m_data->blockCount * sizeof(ChildBlock));
 }
 
 // ---- decodeJsonAsync ----

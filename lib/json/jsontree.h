@@ -92,6 +92,8 @@ public:
     QString toString() const;
     /** String value as UTF-8 without copying (empty for non-strings). */
     QUtf8StringView stringView() const;
+    /** A number's text as written in the document (empty for non-numbers); read without conversion. */
+    QByteArrayView numberText() const;
     /** Numeric value; integers outside the double range lose precision. defaultValue for non-numbers. */
     double toDouble(double defaultValue = 0) const;
     /** Integer value; doubles with an integral value are converted, others give defaultValue. */
@@ -122,23 +124,38 @@ private:
 };
 
 /**
- * An immutable JSON document decoded with simdjson. The tree keeps simdjson's own document (its tape
- * and UTF-8 string buffer, never copied) plus one 8-byte index record per value. Copies share the data
- * (thread-safe reference counting); the tree can be created on a worker thread and read from any thread.
+ * An immutable JSON document. The tree keeps the document's bytes and one 16-byte record per value;
+ * numbers and strings are read from the bytes when asked for (only strings with escapes are copied,
+ * unescaped, while decoding). Decoding validates the whole document: a tree exists only for valid JSON.
+ * Copies share the data (thread-safe reference counting); the tree can be created on a worker thread
+ * and read from any thread.
  */
 class JsonTree {
 public:
+    /** Which threads may decode a document. */
+    enum class Threads {
+        /** The calling thread, and for a document of some megabytes one helper thread if one is free. */
+        CallerAndHelper,
+        /** The calling thread only. */
+        CallerOnly,
+    };
+
     JsonTree() = default;
 
-    /** Decodes json; the bytes are not kept (parsed in place when json has spare capacity). */
-    static std::expected<JsonTree, JsonParseError> parse(QByteArray json);
-    static std::expected<JsonTree, JsonParseError> parse(QByteArrayView json);
+    /** Decodes json and keeps its bytes (copied only when they are not json's own or lack spare room). */
+    static std::expected<JsonTree, JsonParseError> parse(QByteArray json, Threads threads = Threads::CallerAndHelper);
+    static std::expected<JsonTree, JsonParseError> parse(
+        QByteArrayView json, Threads threads = Threads::CallerAndHelper);
 
     bool isNull() const { return m_data == nullptr; }
     /** The document's top-level value (invalid for a null tree). */
     JsonNode root() const;
-    /** Node by index (as returned by JsonNode::index()); invalid if out of range. */
+    /**
+     * Node by index (as returned by JsonNode::index()); invalid for an index no node has. Indices are
+     * unique but not always dense: a big document decoded in two parts leaves a gap between them.
+     */
     JsonNode node(qsizetype index) const;
+    /** Number of values in the document. */
     qsizetype nodeCount() const;
     /** Approximate memory held by the tree in bytes. */
     qsizetype byteSize() const;
@@ -146,7 +163,7 @@ public:
     friend bool operator==(const JsonTree &a, const JsonTree &b) { return a.m_data == b.m_data; }
 
 private:
-    static std::expected<JsonTree, JsonParseError> parseBuffer(const char *data, qsizetype size, bool padded);
+    static std::expected<JsonTree, JsonParseError> decode(QByteArray padded, Threads threads);
 
     std::shared_ptr<const detail::JsonTreeData> m_data;
 };

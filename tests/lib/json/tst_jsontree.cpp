@@ -10,61 +10,16 @@
 
 #include <cmath>
 
+#include "jsoncompare.h"
 #include "json/jsontree.h"
 
 using instant::JsonNode;
 using instant::JsonTree;
+using jsontest::checkStructure;
+using jsontest::qtDecode;
+using jsontest::sameJson;
 
 namespace {
-
-// Numbers compare by value: JSON does not distinguish 1 from 1.0, and neither do the two decoders.
-bool sameJson(const QJsonValue &a, const QJsonValue &b)
-{
-    if (a.isDouble() && b.isDouble()) {
-        return a.toDouble() == b.toDouble();
-    }
-    if (a.type() != b.type()) {
-        return false;
-    }
-    if (a.isArray()) {
-        const QJsonArray x = a.toArray();
-        const QJsonArray y = b.toArray();
-        if (x.size() != y.size()) {
-            return false;
-        }
-        for (qsizetype i = 0; i < x.size(); ++i) {
-            if (!sameJson(x.at(i), y.at(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-    if (a.isObject()) {
-        const QJsonObject x = a.toObject();
-        const QJsonObject y = b.toObject();
-        if (x.size() != y.size()) {
-            return false;
-        }
-        for (auto it = x.begin(); it != x.end(); ++it) {
-            if (!y.contains(it.key()) || !sameJson(it.value(), y.value(it.key()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-    return a == b;
-}
-
-// Qt's reference decoding of any JSON text, scalars included (wrapped in an array).
-QJsonValue qtDecode(const QByteArray &json, bool *ok = nullptr)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson("[" + json + "]", &error);
-    if (ok) {
-        *ok = error.error == QJsonParseError::NoError && doc.array().size() == 1;
-    }
-    return doc.array().at(0);
-}
 
 QString randomString(QRandomGenerator &rng)
 {
@@ -109,23 +64,6 @@ QJsonValue randomValue(QRandomGenerator &rng, int depth)
         }
         return o;
     }
-    }
-}
-
-// Walks every node and checks the index/parent/row bookkeeping a Qt model relies on.
-void checkStructure(const JsonTree &tree, const JsonNode &node, qsizetype &visited)
-{
-    ++visited;
-    QCOMPARE(tree.node(node.index()), node);
-    for (qsizetype i = 0; i < node.size(); ++i) {
-        const JsonNode child = node.at(i);
-        QVERIFY(child.isValid());
-        QCOMPARE(child.parent(), node);
-        QCOMPARE(child.row(), i);
-        if (node.isObject()) {
-            QCOMPARE(child.ownKey(), node.keyView(i));
-        }
-        checkStructure(tree, child, visited);
     }
 }
 
@@ -320,6 +258,9 @@ void TestJsonTree::numbers_data()
     QTest::newRow("fraction") << QByteArray("2.5") << false << qint64(-1) << 2.5;
     QTest::newRow("exponent") << QByteArray("1e3") << false << qint64(1000) << 1000.0;
     QTest::newRow("huge-double") << QByteArray("1e300") << false << qint64(-1) << 1e300;
+    QTest::newRow("beyond-double-range") << QByteArray("-1e400") << false << qint64(-1)
+                                         << -std::numeric_limits<double>::infinity();
+    QTest::newRow("below-double-range") << QByteArray("1e-400") << false << qint64(0) << 0.0;
 }
 
 void TestJsonTree::numbers()
@@ -374,7 +315,9 @@ void TestJsonTree::toJsonExact_data()
     QTest::newRow("escapes") << QByteArray(R"(["a\/b","\u0001","\"\\","\n\r\t\b\f","\u00e9"])")
                              << QByteArray("[\"a/b\",\"\\u0001\",\"\\\"\\\\\",\"\\n\\r\\t\\b\\f\",\"\xc3\xa9\"]");
     QTest::newRow("key-escapes") << QByteArray(R"({"a\"b":{}})") << QByteArray(R"({"a\"b":{}})");
-    QTest::newRow("numbers") << QByteArray("[1.5,-0.25,100,1e3,-7]") << QByteArray("[1.5,-0.25,100,1000,-7]");
+    // Numbers are written as the document spelled them: exact, even where a double is not.
+    QTest::newRow("numbers") << QByteArray("[1.5,-0.25,100,1e3,-7,1E+2,18446744073709551616,1e400]")
+                             << QByteArray("[1.5,-0.25,100,1e3,-7,1E+2,18446744073709551616,1e400]");
     QTest::newRow("empty") << QByteArray("[[],{},\"\"]") << QByteArray("[[],{},\"\"]");
 }
 
