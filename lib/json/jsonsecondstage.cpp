@@ -466,7 +466,14 @@ inline bool JsonSecondStage::closeContainer()
         first = m_placed;
         m_placed += count;
     }
-    std::memcpy(m_out.nodes + first, children, count * sizeof(NodeRecord));
+    // Most containers are small; a loop beats a call to memcpy for them.
+    if (count <= 16) {
+        for (std::uint32_t k = 0; k < count; ++k) {
+            m_out.nodes[first + k] = children[k];
+        }
+    } else {
+        std::memcpy(m_out.nodes + first, children, count * sizeof(NodeRecord));
+    }
     m_pendingEnd = children;
     placeBlock(first, open.pendingStart);
     *m_pendingEnd++ = NodeRecord {first, count, open.keyOffset, meta};
@@ -501,7 +508,11 @@ const char *JsonSecondStage::run()
     const std::uint32_t *const structurals = m_structurals;
     const std::uint32_t count = m_count;
     const std::uint32_t base = m_begin;
-    const auto nextPosition = [&](std::uint32_t i) { return i < count ? structurals[i] + base : m_end; };
+    // simdjson ends the list with the part's length, so the position after the last one is the part's end.
+    if (structurals[count] != m_end - base) [[unlikely]] {
+        return fail(m_begin, "internal error: unexpected first-stage output");
+    }
+    const auto nextPosition = [&](std::uint32_t i) { return structurals[i] + base; };
 
     // The key of the member being read; zero for array elements and the root.
     std::uint32_t keyOffset = 0;
@@ -541,7 +552,7 @@ value:
         }
         *m_open++ = OpenContainer {std::uint32_t(m_pendingEnd - m_pending), keyOffset, keyMeta, object};
         m_maxDepth = std::max(m_maxDepth, std::uint32_t(m_open - m_openBase));
-        if (i < count && input[structurals[i] + base] == (object ? '}' : ']')) {
+        if (input[structurals[i] + base] == (object ? '}' : ']')) {
             ++i;
             closeContainer(); // empty: always fits
             goto afterValue;
@@ -603,7 +614,7 @@ member:
         }
         keyMeta = (length << NodeRecord::kKeyLengthShift) | flags;
     }
-    if (i >= count || input[structurals[i] + base] != ':') [[unlikely]] {
+    if (input[structurals[i] + base] != ':') [[unlikely]] {
         return fail(nextPosition(i), "expected ':' after a member name");
     }
     ++i;
