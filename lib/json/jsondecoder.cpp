@@ -88,6 +88,10 @@ qsizetype locateControlCharacter(QByteArrayView json)
         } else if (c < 0x20) {
             return i;
         } else if (c == '\\') {
+            // The escaped character is skipped, unless it is itself one that needs escaping.
+            if (i + 1 < json.size() && static_cast<unsigned char>(json[i + 1]) < 0x20) {
+                return i + 1;
+            }
             ++i;
         }
     }
