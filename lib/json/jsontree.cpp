@@ -23,28 +23,10 @@
 #include "json/json_debug.h"
 #include "json/jsondecoder.h"
 #include "json/jsontreedata.h"
-#include "json/recyclebin.h"
 
 namespace instant {
 
 Q_LOGGING_CATEGORY(lcJson, "instant.json", QtWarningMsg)
-
-namespace detail {
-
-void DecodedArrays::release()
-{
-    if (nodeBytes) {
-        releaseBlock(std::exchange(nodes, nullptr), std::exchange(nodeBytes, 0));
-    }
-    if (blockBytes) {
-        releaseBlock(std::exchange(blocks, nullptr), std::exchange(blockBytes, 0));
-    }
-    if (unescapedBytes) {
-        releaseBlock(std::exchange(unescaped, nullptr), std::exchange(unescapedBytes, 0));
-    }
-}
-
-} // namespace detail
 
 using detail::ChildBlock;
 using detail::JsonTreeData;
@@ -122,11 +104,6 @@ double doubleValue(QByteArrayView text)
         return tiny ? (negative ? -0.0 : 0.0) : (negative ? -HUGE_VAL : HUGE_VAL);
     }
     return value;
-}
-
-bool isContainer(const NodeRecord &r)
-{
-    return r.isContainer();
 }
 
 void appendEscaped(QByteArray &out, QUtf8StringView s);
@@ -269,7 +246,7 @@ qsizetype JsonNode::size() const
         return 0;
     }
     const NodeRecord &r = record(m_data, m_index);
-    return isContainer(r) ? qsizetype(r.length) : 0;
+    return r.isContainer() ? qsizetype(r.length) : 0;
 }
 
 JsonNode JsonNode::at(qsizetype i) const
