@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstddef>
 #include <cstring>
 #include <limits>
 #include <new>
@@ -89,6 +90,35 @@ char *appendUtf8(char *out, std::uint32_t cp)
         *out++ = char(0x80 | (cp & 0x3F));
     }
     return out;
+}
+
+// Copies records into the node array. The array is written once, in order, and read much later, so on
+// x86-64 streaming stores write it without first reading each cache line in (see drainStreamingStores()).
+// Elsewhere, most blocks are small, and a loop beats a call to memcpy for them.
+inline void copyRecords(NodeRecord *to, const NodeRecord *from, std::uint32_t count)
+{
+#if defined(INSTANT_JSON_X86_DISPATCH)
+    static_assert(sizeof(NodeRecord) == sizeof(__m128i) && alignof(std::max_align_t) >= 16);
+    auto *target = reinterpret_cast<__m128i *>(to);
+    const auto *source = reinterpret_cast<const __m128i *>(from);
+    for (std::uint32_t k = 0; k < count; ++k) {
+        _mm_stream_si128(target + k, _mm_loadu_si128(source + k));
+    }
+#else
+    if (count <= 16) {
+        std::copy(from, from + count, to);
+    } else {
+        std::memcpy(to, from, count * sizeof(NodeRecord));
+    }
+#endif
+}
+
+// Streaming stores are weakly ordered: they must drain before another thread reads the nodes.
+inline void drainStreamingStores()
+{
+#if defined(INSTANT_JSON_X86_DISPATCH)
+    _mm_sfence();
+#endif
 }
 
 // Appends the positions of the set bits of mask, bit 0 standing for position at.
@@ -466,14 +496,7 @@ inline bool JsonSecondStage::closeContainer()
         first = m_placed;
         m_placed += count;
     }
-    // Most containers are small; a loop beats a call to memcpy for them.
-    if (count <= 16) {
-        for (std::uint32_t k = 0; k < count; ++k) {
-            m_out.nodes[first + k] = children[k];
-        }
-    } else {
-        std::memcpy(m_out.nodes + first, children, count * sizeof(NodeRecord));
-    }
+    copyRecords(m_out.nodes + first, children, count);
     m_pendingEnd = children;
     placeBlock(first, open.pendingStart);
     *m_pendingEnd++ = NodeRecord {first, count, open.keyOffset, meta};
@@ -482,6 +505,9 @@ inline bool JsonSecondStage::closeContainer()
 
 const char *JsonSecondStage::run()
 {
+    struct DrainOnReturn {
+        ~DrainOnReturn() { drainStreamingStores(); }
+    } drain;
     m_scratch.backslashes.assign(1, std::numeric_limits<std::uint32_t>::max());
     m_nextBackslash = m_scratch.backslashes.data();
     m_scannedUpTo = m_begin;
@@ -743,6 +769,7 @@ bool JsonSecondStage::appendTail(JsonSecondStage &tail)
 
 void JsonSecondStage::handOver(JsonTreeData &data)
 {
+    drainStreamingStores(); // those of appendTail()
     m_out.nodes[0] = m_pending[0];
     if (!m_scratch.owners.empty()) {
         m_out.blocks[m_scratch.owners.front().block].owner = 0;
