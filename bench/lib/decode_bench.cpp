@@ -269,7 +269,7 @@ int main(int argc, char **argv)
     // capacity, that the decoder may grow for simdjson's padding. The first run is the first decode in
     // this process: fresh memory, page faults included. Later runs reuse the buffers of the tree that
     // died just before, as a live query replacing its result does.
-    constexpr int kRuns = 9;
+    constexpr int kRuns = 15;
     std::vector<qint64> treeTimes;
     instant::JsonTree tree;
     for (int run = 0; run < kRuns; ++run) {
@@ -331,7 +331,7 @@ int main(int argc, char **argv)
     const std::vector<qint64> freshColdTimes = measureColdInFreshProcesses(3);
 
     QString nodeProblem;
-    const std::optional<NodeFigures> sdk = measureNode(reply, 7, nodeProblem);
+    const std::optional<NodeFigures> sdk = measureNode(reply, 11, nodeProblem);
 
     Walk w;
     QElapsedTimer walkTimer;

@@ -317,11 +317,10 @@ inline const char *JsonSecondStage::readString(std::uint32_t quote, std::uint32_
     if (close > m_scannedUpTo) [[unlikely]] {
         scanForBackslashes(close);
     }
-    while (*m_nextBackslash < begin)
-        [[unlikely]]
-        {
-            ++m_nextBackslash;
-        }
+    // Backslashes before the string were outside strings or already unescaped.
+    while (*m_nextBackslash < begin) {
+        ++m_nextBackslash;
+    }
     if (*m_nextBackslash < close) [[unlikely]] {
         flags |= unescapedFlag;
         return unescape(begin, close, offset, length);
