@@ -110,7 +110,7 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::presence(RequestContext &cont
     return QJsonObject {{QStringLiteral("sessions"), sessions}};
 }
 
-std::expected<QJsonValue, ApiError> SandboxRoutes::join(RequestContext &context)
+std::expected<SandboxRoutes::RoomRequest, ApiError> SandboxRoutes::roomRequest(RequestContext &context) const
 {
     const auto appId = m_services.auth.requireAdmin(context);
     if (!appId) {
@@ -126,6 +126,17 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::join(RequestContext &context)
     if (!peerId) {
         return std::unexpected(peerId.error());
     }
+    return RoomRequest {*appId, *roomId, *peerId};
+}
+
+std::expected<QJsonValue, ApiError> SandboxRoutes::join(RequestContext &context)
+{
+    const auto room = roomRequest(context);
+    if (!room) {
+        return std::unexpected(room.error());
+    }
+    const QUuid &appId = room->appId;
+    const QJsonObject &body = context.body();
     const QJsonValue data = body.value(QStringLiteral("data"));
     if (!data.isUndefined() && !data.isNull() && !data.isObject()) {
         return std::unexpected(ApiError::paramMalformed({QStringLiteral("body"), QStringLiteral("data")}, data));
@@ -142,13 +153,13 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::join(RequestContext &context)
         return std::unexpected(byToken.error());
     }
     if (byId->has_value() || byToken->has_value()) {
-        const auto user = byId->has_value() ? m_services.users.byId(*appId, **byId)
-                                            : m_services.users.byRefreshToken(*appId, **byToken);
+        const auto user = byId->has_value() ? m_services.users.byId(appId, **byId)
+                                            : m_services.users.byRefreshToken(appId, **byToken);
         if (!user) {
             return std::unexpected(user.error());
         }
         if (!user->has_value()) {
-            QJsonObject args {{QStringLiteral("app-id"), wire::uuidString(*appId)}};
+            QJsonObject args {{QStringLiteral("app-id"), wire::uuidString(appId)}};
             if (byId->has_value()) {
                 args.insert(QStringLiteral("id"), wire::uuidString(**byId));
             } else {
@@ -159,31 +170,21 @@ std::expected<QJsonValue, ApiError> SandboxRoutes::join(RequestContext &context)
         userId = QUuid::fromString((*user)->value(QStringLiteral("id")).toString());
     }
 
-    const QUuid peer = peerId->value_or(QUuid::createUuid());
-    m_services.presence.join(*appId, *roomId, PresenceRooms::Peer {peer, data.toObject(), userId});
+    const QUuid peer = room->peerId.value_or(QUuid::createUuid());
+    m_services.presence.join(appId, room->roomId, PresenceRooms::Peer {peer, data.toObject(), userId});
     return QJsonObject {{QStringLiteral("peer-id"), wire::uuidString(peer)}};
 }
 
 std::expected<QJsonValue, ApiError> SandboxRoutes::leave(RequestContext &context)
 {
-    const auto appId = m_services.auth.requireAdmin(context);
-    if (!appId) {
-        return std::unexpected(appId.error());
+    const auto room = roomRequest(context);
+    if (!room) {
+        return std::unexpected(room.error());
     }
-    const QJsonObject &body = context.body();
-    const auto roomId
-        = requiredString(body.value(QStringLiteral("room-id")), {QStringLiteral("body"), QStringLiteral("room-id")});
-    if (!roomId) {
-        return std::unexpected(roomId.error());
-    }
-    const auto peerId = optionalUuid(body, QStringLiteral("peer-id"));
-    if (!peerId) {
-        return std::unexpected(peerId.error());
-    }
-    if (!peerId->has_value()) {
+    if (!room->peerId) {
         return std::unexpected(ApiError::paramMissing({QStringLiteral("body"), QStringLiteral("peer-id")}));
     }
-    return QJsonObject {{QStringLiteral("ok"), m_services.presence.leave(*appId, *roomId, **peerId)}};
+    return QJsonObject {{QStringLiteral("ok"), m_services.presence.leave(room->appId, room->roomId, *room->peerId)}};
 }
 
 std::expected<void, ApiError> SandboxRoutes::requireSandboxAdmin(const RequestContext &context) const

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <QJsonValue>
+#include <QString>
 #include <QUuid>
 
 #include <expected>
+#include <optional>
 
 #include "engine/apierror.h"
 
@@ -28,6 +30,13 @@ private:
     std::expected<QJsonValue, ApiError> leave(RequestContext &context);
     std::expected<QJsonValue, ApiError> createApp(RequestContext &context);
     std::expected<QJsonValue, ApiError> listApps(RequestContext &context);
+    /** What joining and leaving a room both name: the app (by its admin token), the room, the peer. */
+    struct RoomRequest {
+        QUuid appId;
+        QString roomId;
+        std::optional<QUuid> peerId;
+    };
+    std::expected<RoomRequest, ApiError> roomRequest(RequestContext &context) const;
     /** The sandbox-wide credential: the admin token of the first app. */
     std::expected<void, ApiError> requireSandboxAdmin(const RequestContext &context) const;
 
