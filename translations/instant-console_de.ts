@@ -1713,7 +1713,7 @@ Status: %3</translation>
 <context>
     <name>console::ResultTableModel</name>
     <message numerus="yes">
-        <location filename="../app/results/resulttablemodel.cpp" line="+32"/>
+        <location filename="../app/results/resulttablemodel.cpp" line="+33"/>
         <source>[%n]</source>
         <translation>
             <numerusform>[%n]</numerusform>
@@ -1724,7 +1724,7 @@ Status: %3</translation>
 <context>
     <name>console::ResultTreeModel</name>
     <message numerus="yes">
-        <location filename="../app/results/resulttreemodel.cpp" line="+865"/>
+        <location filename="../app/results/resulttreemodel.cpp" line="+863"/>
         <source>%n entities</source>
         <translation>
             <numerusform>%n Entität</numerusform>
@@ -3147,7 +3147,7 @@ Status: %3</translation>
         <translation>Die Live-Abfrage wurde geschlossen.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+152"/>
         <source>The server sent an event that is too large.</source>
         <translation>Der Server hat ein zu großes Ereignis gesendet.</translation>
     </message>
@@ -3160,6 +3160,11 @@ Status: %3</translation>
         <location line="+29"/>
         <source>The live query stream went silent.</source>
         <translation>Der Strom der Live-Abfrage ist verstummt.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Results arrived faster than the console could decode them.</source>
+        <translation>Die Ergebnisse kamen schneller, als die Konsole sie dekodieren konnte.</translation>
     </message>
 </context>
 </TS>

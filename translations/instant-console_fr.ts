@@ -1713,7 +1713,7 @@ State: %3</source>
 <context>
     <name>console::ResultTableModel</name>
     <message numerus="yes">
-        <location filename="../app/results/resulttablemodel.cpp" line="+32"/>
+        <location filename="../app/results/resulttablemodel.cpp" line="+33"/>
         <source>[%n]</source>
         <translation>
             <numerusform>[%n]</numerusform>
@@ -1724,7 +1724,7 @@ State: %3</source>
 <context>
     <name>console::ResultTreeModel</name>
     <message numerus="yes">
-        <location filename="../app/results/resulttreemodel.cpp" line="+865"/>
+        <location filename="../app/results/resulttreemodel.cpp" line="+863"/>
         <source>%n entities</source>
         <translation>
             <numerusform>%n entité</numerusform>
@@ -3147,7 +3147,7 @@ State: %3</source>
         <translation>La requête en direct a été fermée.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+152"/>
         <source>The server sent an event that is too large.</source>
         <translation>Le serveur a envoyé un événement trop volumineux.</translation>
     </message>
@@ -3160,6 +3160,11 @@ State: %3</source>
         <location line="+29"/>
         <source>The live query stream went silent.</source>
         <translation>Le flux de la requête en direct est resté muet.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Results arrived faster than the console could decode them.</source>
+        <translation>Les résultats sont arrivés plus vite que la console ne pouvait les décoder.</translation>
     </message>
 </context>
 </TS>

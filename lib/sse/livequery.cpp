@@ -96,7 +96,7 @@ void LiveQuery::close()
     finishLogEntry(Error::make(Error::Kind::Cancelled, tr("The live query was closed.")));
     m_silenceTimer.stop();
     m_reconnectTimer.stop();
-    m_pending.clear();
+    dropBacklog();
     qCInfo(lcSse) << "live query closed after" << m_generation << "connection(s)";
     setState(State::Closed);
 }
@@ -148,7 +148,7 @@ void LiveQuery::fail(const Error &error)
     abortReply();
     m_silenceTimer.stop();
     m_reconnectTimer.stop();
-    m_pending.clear();
+    dropBacklog();
     m_lastError = error;
     qCWarning(lcSse).noquote() << "live query failed:" << error.detail();
     setState(State::Failed);
@@ -234,8 +234,14 @@ void LiveQuery::onReadyRead()
             }
             break;
         }
+        if (!m_reply) {
+            break; // the stream was dropped with the backlog
+        }
     }
     m_messages.clear();
+    if (!m_reply) {
+        return;
+    }
 
     if (m_parser.pendingSize() > m_maxEventSize) {
         qCWarning(lcSse) << "event larger than" << m_maxEventSize << "bytes, dropping the stream";
@@ -323,9 +329,24 @@ void LiveQuery::abortReply()
     reply->deleteLater();
 }
 
+void LiveQuery::dropBacklog()
+{
+    m_pending.clear();
+    m_pendingBytes = 0;
+}
+
 void LiveQuery::enqueueEvent(QByteArray data)
 {
+    m_pendingBytes += data.size();
     m_pending.push_back(PendingEvent {std::move(data), m_generation});
+    if (m_pendingBytes > m_maxBacklog) {
+        qCWarning(lcSse) << "more than" << m_maxBacklog << "bytes of events wait for decoding; starting afresh";
+        dropBacklog();
+        finishLogEntry(
+            Error::make(Error::Kind::Protocol, tr("Results arrived faster than the console could decode them.")));
+        scheduleReconnect(QStringLiteral("falling behind"));
+        return;
+    }
     // Results are emitted from the event loop, never from inside the network reply's signals, so a
     // slot may close or even delete this object.
     if (!m_decodeScheduled) {
@@ -348,6 +369,7 @@ void LiveQuery::decodeNext()
     while (self && !m_decoding && !m_pending.empty()) {
         PendingEvent event = std::move(m_pending.front());
         m_pending.pop_front();
+        m_pendingBytes -= event.data.size();
         if (event.data.size() <= kInlineDecodeLimit) {
             handleDecoded(JsonTree::parse(std::move(event.data)), event.generation);
             continue;

@@ -98,6 +98,7 @@ public:
     static constexpr std::chrono::milliseconds kMinRetryDelay {10};
     /** Events larger than this drop the connection (protection against a runaway stream). */
     static constexpr qsizetype kDefaultMaxEventSize = qsizetype(1) << 30;
+    static constexpr qsizetype kDefaultMaxBacklog = qsizetype(512) << 20;
     /** Events up to this size are decoded on the calling thread; larger ones on the thread pool. */
     static constexpr qsizetype kInlineDecodeLimit = 64 * 1024;
 
@@ -126,6 +127,12 @@ public:
     /** Delay chosen for the latest reconnect (base delay with backoff applied); 0 before any. */
     std::chrono::milliseconds reconnectDelay() const { return m_reconnectDelay; }
     void setMaxEventSize(qsizetype bytes) { m_maxEventSize = bytes; }
+    /**
+     * Events received but not yet decoded are kept up to this many bytes (default 512 MiB). More means
+     * the console is falling behind the server: the backlog is dropped and the subscription starts
+     * afresh, which brings one current result instead of many stale ones.
+     */
+    void setMaxBacklog(qsizetype bytes) { m_maxBacklog = bytes; }
 
     /** Uses manager (not owned) for the stream instead of a private one. Call before open(). */
     void setNetworkAccessManager(QNetworkAccessManager *manager);
@@ -165,6 +172,7 @@ private:
     void finishLogEntry(const std::optional<Error> &error);
     void abortReply();
     void enqueueEvent(QByteArray data);
+    void dropBacklog();
     void decodeNext();
     void handleDecoded(const std::expected<JsonTree, JsonParseError> &decoded, int generation);
     void handleEvent(const JsonTree &tree, const JsonNode &event, int generation);
@@ -203,6 +211,8 @@ private:
     QTimer m_reconnectTimer;
 
     std::deque<PendingEvent> m_pending;
+    qsizetype m_pendingBytes = 0;
+    qsizetype m_maxBacklog = kDefaultMaxBacklog;
     bool m_decoding = false;
     bool m_decodeScheduled = false;
 };

@@ -229,6 +229,7 @@ private Q_SLOTS:
     void closeWhileReconnecting();
     void closeAndDeleteFromSlot();
     void undecodableEventIsSkipped();
+    void fallingBehindStartsAfresh();
     void manySubscriptionsDoNotStarveQueries();
 
 private:
@@ -635,6 +636,37 @@ void TestLiveQuery::undecodableEventIsSkipped()
     QCOMPARE(failed.size(), 0);
     QCOMPARE(live.state(), LiveQuery::State::Live);
     QCOMPARE(live.generation(), 1);
+}
+
+void TestLiveQuery::fallingBehindStartsAfresh()
+{
+    // The first connection sends refreshes faster than they are decoded (here: one is already more
+    // than the backlog may hold). The backlog is dropped, the stream too, and the next connection
+    // brings the current result; none of the stale refreshes is delivered.
+    m_server->handler = [](const Request &, int index) -> Response {
+        if (index > 0) {
+            return {streamHead() + "retry:50\n\n" + sseInit(index) + addQueryOk(goalsResult(3, "now")), false};
+        }
+        QByteArray events = streamHead() + "retry:50\n\n" + sseInit(index) + addQueryOk(goalsResult(2, "g"));
+        for (int tx = 0; tx < 20; ++tx) {
+            events += refreshOk(goalsResult(40, "stale"), 100 + tx);
+        }
+        return {events, false};
+    };
+    auto client = makeClient();
+    LiveQuery live(client.get(), QJsonObject {{QStringLiteral("goals"), QJsonObject {}}});
+    live.setMaxBacklog(1500);
+    QSignalSpy sessions(&live, &LiveQuery::sessionStarted);
+    QSignalSpy refreshed(&live, &LiveQuery::refreshed);
+    QList<qsizetype> resultSizes;
+    connect(&live, &LiveQuery::initialResult, this,
+        [&](const LiveResult &result) { resultSizes.append(result.result.value(u"goals").size()); });
+    live.open();
+    QTRY_VERIFY(!resultSizes.isEmpty() && resultSizes.last() == 3);
+    QCOMPARE(live.generation(), 2);
+    QCOMPARE(sessions.last().at(0).value<LiveSession>().generation, 2);
+    QCOMPARE(refreshed.size(), 0);
+    QCOMPARE(live.state(), LiveQuery::State::Live);
 }
 
 void TestLiveQuery::manySubscriptionsDoNotStarveQueries()
