@@ -161,6 +161,27 @@ QString Error::kindName(Kind kind)
     return {};
 }
 
+QString Error::kindLabel(Kind kind)
+{
+    switch (kind) {
+    case Kind::Network:
+        return QCoreApplication::translate("instant::Error", "network");
+    case Kind::Tls:
+        return QCoreApplication::translate("instant::Error", "TLS");
+    case Kind::Timeout:
+        return QCoreApplication::translate("instant::Error", "timeout");
+    case Kind::Http:
+        return QCoreApplication::translate("instant::Error", "HTTP");
+    case Kind::Protocol:
+        return QCoreApplication::translate("instant::Error", "protocol");
+    case Kind::Cancelled:
+        return QCoreApplication::translate("instant::Error", "cancelled");
+    case Kind::Config:
+        return QCoreApplication::translate("instant::Error", "not sent");
+    }
+    return {};
+}
+
 QString Error::detail() const
 {
     QString text = kindName(kind);

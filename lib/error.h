@@ -67,7 +67,10 @@ struct Error {
 
     /** Redacts token, refresh-token, refresh_token, sse-token, code, authorization and secret original-input. */
     static QJsonValue redact(const QJsonValue &value);
+    /** The kind as a stable technical word, for logs and detail(). */
     static QString kindName(Kind kind);
+    /** The kind as a short label for people, translated (a status column, an error's title). */
+    static QString kindLabel(Kind kind);
 
     friend bool operator==(const Error &, const Error &) = default;
 };

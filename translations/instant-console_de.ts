@@ -3099,6 +3099,41 @@ Status: %3</translation>
         <source>The server rejected the request: %1</source>
         <translation>Der Server hat die Anfrage abgelehnt: %1</translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>timeout</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not sent</source>
+        <translation>nicht gesendet</translation>
+    </message>
 </context>
 <context>
     <name>instant::Identity</name>

@@ -3099,6 +3099,41 @@ State: %3</source>
         <source>The server rejected the request: %1</source>
         <translation>Le serveur a rejeté la requête&#xa0;: %1</translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>network</source>
+        <translation>réseau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>timeout</source>
+        <translation>délai dépassé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>protocol</source>
+        <translation>protocole</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not sent</source>
+        <translation>non envoyé</translation>
+    </message>
 </context>
 <context>
     <name>instant::Identity</name>

@@ -50,7 +50,7 @@ void ErrorPanel::showError(const instant::Error &error)
 {
     QString type = error.type;
     if (type.isEmpty()) {
-        type = error.httpStatus > 0 ? tr("HTTP %1").arg(error.httpStatus) : instant::Error::kindName(error.kind);
+        type = error.httpStatus > 0 ? tr("HTTP %1").arg(error.httpStatus) : instant::Error::kindLabel(error.kind);
     }
     m_title->setText(
         QStringLiteral("<b style=\"color:%1\">%2</b>").arg(Theme::errorColor().name(), type.toHtmlEscaped()));

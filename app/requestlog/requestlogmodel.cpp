@@ -125,7 +125,7 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
             return entry.route.contains(QLatin1String("subscribe")) ? tr("streaming") : tr("pending");
         }
         if (entry.status == 0) {
-            return entry.error ? instant::Error::kindName(entry.error->kind) : tr("failed");
+            return entry.error ? instant::Error::kindLabel(entry.error->kind) : tr("failed");
         }
         if (cancelled) {
             return tr("%1 (closed)").arg(entry.status);

@@ -355,6 +355,12 @@ void TestResultModels::requestLogModel()
     filter.setErrorsOnly(false);
     filter.setFilterFixedString(QStringLiteral("query"));
     QCOMPARE(filter.rowCount(), 3);
+
+    // A request that got no answer shows what went wrong, in words for people.
+    const quint64 failed
+        = log.recordStarted("POST", QStringLiteral("/admin/query"), request, "{}", QStringLiteral("admin"));
+    log.recordFinished(failed, 0, 2, 0, instant::Error::make(instant::Error::Kind::Tls, QStringLiteral("handshake")));
+    QCOMPARE(model.index(2, RequestLogModel::StatusColumn).data().toString(), QStringLiteral("TLS"));
     log.clear();
     QCOMPARE(model.rowCount(), 0);
 }
