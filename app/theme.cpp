@@ -11,6 +11,7 @@
 #include <QStyle>
 #include <QStyleFactory>
 #include <QSvgRenderer>
+#include <QWidget>
 
 namespace console {
 
@@ -137,7 +138,41 @@ private:
     QHash<QString, QPixmap> m_cache;
 };
 
+// The dynamic property that remembers a widget's tone.
+constexpr char kToneProperty[] = "consoleTone";
+
+void dressInTone(QWidget *widget, Theme::Tone tone)
+{
+    // Only the tone's roles are set on the widget; every other role keeps following the palette.
+    QPalette palette;
+    switch (tone) {
+    case Theme::Tone::Error:
+        palette.setColor(QPalette::WindowText, Theme::errorColor());
+        break;
+    case Theme::Tone::Warning:
+        palette.setColor(QPalette::WindowText, Theme::warningForeground());
+        break;
+    case Theme::Tone::WarningBar:
+        palette.setColor(QPalette::Window, Theme::warningBackground());
+        palette.setColor(QPalette::WindowText, Theme::warningForeground());
+        break;
+    case Theme::Tone::ImpersonationBar:
+        palette.setColor(QPalette::Window, Theme::impersonationBackground());
+        palette.setColor(QPalette::WindowText, Theme::impersonationForeground());
+        palette.setColor(QPalette::ButtonText, Theme::impersonationForeground());
+        break;
+    }
+    widget->setPalette(palette);
+}
+
 } // namespace
+
+void Theme::setTone(QWidget *widget, Tone tone)
+{
+    // Remembered on the widget, so that apply() can choose its colours again for another scheme.
+    widget->setProperty(kToneProperty, int(tone));
+    dressInTone(widget, tone);
+}
 
 void Theme::apply(Settings::ColorScheme scheme)
 {
@@ -163,6 +198,13 @@ void Theme::apply(Settings::ColorScheme scheme)
     }
     s.dark = dark;
     QApplication::setPalette(dark ? darkPalette() : lightPalette());
+    // The new palette does not touch the colours widgets wear on top of it.
+    const QWidgetList widgets = QApplication::allWidgets();
+    for (QWidget *widget : widgets) {
+        if (const QVariant tone = widget->property(kToneProperty); tone.isValid()) {
+            dressInTone(widget, Tone(tone.toInt()));
+        }
+    }
 }
 
 bool Theme::isDark()

@@ -7,6 +7,8 @@
 #include <QIcon>
 #include <QString>
 
+class QWidget;
+
 namespace console {
 
 /**
@@ -34,6 +36,20 @@ public:
     static QColor errorColor();
     static QColor successColor();
     static QFont monospaceFont();
+
+    /** Colours a widget can wear on top of the palette. */
+    enum class Tone {
+        /** Text in the error colour. */
+        Error,
+        /** Text in the warning colour. */
+        Warning,
+        /** A bar in the warning colours (background and text). */
+        WarningBar,
+        /** The bar shown while a tab impersonates a user. */
+        ImpersonationBar,
+    };
+    /** Dresses widget in tone, now and again after every switch between light and dark. */
+    static void setTone(QWidget *widget, Tone tone);
 };
 
 } // namespace console

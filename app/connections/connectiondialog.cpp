@@ -40,9 +40,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_policy->addItem(tr("Store in the system keychain"));
     m_policy->addItem(tr("Ask every time"));
     m_policy->addItem(tr("Keep for this session only"));
-    QPalette problemPalette = m_problem->palette();
-    problemPalette.setColor(QPalette::WindowText, Theme::errorColor());
-    m_problem->setPalette(problemPalette);
+    Theme::setTone(m_problem, Theme::Tone::Error);
     m_problem->setWordWrap(true);
 
     auto *browse = new QPushButton(tr("Browse…"), this);

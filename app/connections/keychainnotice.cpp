@@ -53,10 +53,7 @@ void KeychainNotice::showFailure(const QString &profileId, const QString &profil
     m_label->setText(tr("<b>The admin token of %1 could not be stored in the system keychain.</b> %2 "
                         "How should the console handle this token?")
                          .arg(profileName.toHtmlEscaped(), reason.toHtmlEscaped()));
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, Theme::warningBackground());
-    pal.setColor(QPalette::WindowText, Theme::warningForeground());
-    setPalette(pal);
+    Theme::setTone(this, Theme::Tone::WarningBar);
     show();
 }
 

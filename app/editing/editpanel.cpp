@@ -57,7 +57,7 @@ QLabel *errorLabel(QWidget *parent)
     auto *label = new QLabel(parent);
     label->setObjectName(QStringLiteral("error"));
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #d32f2f;"));
+    Theme::setTone(label, Theme::Tone::Error);
     return label;
 }
 

@@ -37,9 +37,7 @@ ImpersonationBar::ImpersonationBar(ConnectionSession *session, QWidget *parent)
     m_value->setClearButtonEnabled(true);
     m_apply->setObjectName(QStringLiteral("identityApply"));
     m_error->setObjectName(QStringLiteral("identityError"));
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, Theme::errorColor());
-    m_error->setPalette(errorPalette);
+    Theme::setTone(m_error, Theme::Tone::Error);
     m_error->hide();
 
     auto *row = new QHBoxLayout;
@@ -55,16 +53,13 @@ ImpersonationBar::ImpersonationBar(ConnectionSession *session, QWidget *parent)
 
     m_banner->setObjectName(QStringLiteral("impersonationBanner"));
     m_banner->setAutoFillBackground(true);
-    QPalette bannerPalette = m_banner->palette();
-    bannerPalette.setColor(QPalette::Window, Theme::impersonationBackground());
-    bannerPalette.setColor(QPalette::WindowText, Theme::impersonationForeground());
-    m_banner->setPalette(bannerPalette);
+    Theme::setTone(m_banner, Theme::Tone::ImpersonationBar);
     QFont bold = m_bannerText->font();
     bold.setBold(true);
     m_bannerText->setFont(bold);
     auto *backToAdmin = new QPushButton(tr("Back to Admin"), m_banner);
     backToAdmin->setFlat(true);
-    backToAdmin->setPalette(bannerPalette);
+    Theme::setTone(backToAdmin, Theme::Tone::ImpersonationBar);
     auto *bannerLayout = new QHBoxLayout(m_banner);
     bannerLayout->setContentsMargins(10, 4, 6, 4);
     bannerLayout->addWidget(m_bannerText, 1);

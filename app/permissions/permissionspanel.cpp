@@ -140,12 +140,12 @@ PermissionsPanel::PermissionsPanel(ConnectionSession *session, QWidget *parent)
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("notice"));
     m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(QStringLiteral("color: #b26a00;"));
+    Theme::setTone(m_notice, Theme::Tone::Warning);
     m_notice->setVisible(false);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #d32f2f;"));
+    Theme::setTone(m_error, Theme::Tone::Error);
     m_error->setVisible(false);
     layout->addWidget(m_summary);
     layout->addWidget(m_notice);

@@ -68,7 +68,7 @@ PresencePanel::PresencePanel(ConnectionSession *session, QWidget *parent)
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #d32f2f;"));
+    Theme::setTone(m_error, Theme::Tone::Error);
     m_error->setVisible(false);
     layout->addWidget(m_status);
     layout->addWidget(m_error);

@@ -230,7 +230,7 @@ StoragePanel::StoragePanel(ConnectionSession *session, QWidget *parent)
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #d32f2f;"));
+    Theme::setTone(m_error, Theme::Tone::Error);
     m_error->setVisible(false);
     layout->addWidget(m_status);
     layout->addWidget(m_error);
@@ -628,7 +628,7 @@ void StoragePanel::renameSelected()
     layout->addWidget(edit);
     auto *problem = new QLabel(dialog);
     problem->setObjectName(QStringLiteral("error"));
-    problem->setStyleSheet(QStringLiteral("color: #d32f2f;"));
+    Theme::setTone(problem, Theme::Tone::Error);
     layout->addWidget(problem);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
     layout->addWidget(buttons);

@@ -255,7 +255,7 @@ void StepBuilderPanel::buildUi()
     form->addRow(tr("&Attributes:"), m_attributeStack);
 
     m_stepError = makeMessageLabel(QStringLiteral("stepError"), m_editor);
-    m_stepError->setStyleSheet(QStringLiteral("color: #d32f2f;"));
+    Theme::setTone(m_stepError, Theme::Tone::Error);
     form->addRow(m_stepError);
 
     connect(addRow, &QPushButton::clicked, this, [this] {
@@ -349,7 +349,7 @@ void StepBuilderPanel::buildUi()
     bottomLayout->addLayout(runRow);
     m_result = makeMessageLabel(QStringLiteral("result"), bottom);
     m_error = makeMessageLabel(QStringLiteral("error"), bottom);
-    m_error->setStyleSheet(QStringLiteral("color: #d32f2f;"));
+    Theme::setTone(m_error, Theme::Tone::Error);
     bottomLayout->addWidget(m_result);
     bottomLayout->addWidget(m_error);
     m_checks = new QTreeWidget(bottom);

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void typedQueryShowsEntities();
     void liveTransactionKeepsTreeState();
     void impersonationChangesUsers();
+    void themeSwitchRecoloursTones();
     void malformedQueryIsMarked();
     void serverErrorShowsNextToQuery();
     void completionUsesServerSchema();
@@ -247,6 +248,30 @@ void TestConsoleWindow::impersonationChangesUsers()
     QVERIFY(!bar->banner()->isVisible());
     view->run();
     QTRY_COMPARE(model->entityCount(0), asAdmin);
+}
+
+void TestConsoleWindow::themeSwitchRecoloursTones()
+{
+    // Colours the console puts on top of the palette follow a switch between light and dark.
+    ConnectionView *view = openSandboxTab();
+    QWidget *banner = view->impersonationBar()->banner();
+    QLabel error;
+    Theme::setTone(&error, Theme::Tone::Error);
+    const QColor lightBanner = Theme::impersonationBackground();
+    const QColor lightError = Theme::errorColor();
+    QCOMPARE(banner->palette().color(QPalette::Window), lightBanner);
+    QCOMPARE(error.palette().color(QPalette::WindowText), lightError);
+
+    Theme::apply(Settings::ColorScheme::Dark);
+    QVERIFY(Theme::impersonationBackground() != lightBanner && Theme::errorColor() != lightError);
+    QCOMPARE(banner->palette().color(QPalette::Window), Theme::impersonationBackground());
+    QCOMPARE(error.palette().color(QPalette::WindowText), Theme::errorColor());
+    // Roles the tone leaves alone follow the new palette (Qt hands it down through posted events).
+    QTRY_COMPARE(banner->palette().color(QPalette::Base), QApplication::palette().color(QPalette::Base));
+
+    Theme::apply(Settings::ColorScheme::Light);
+    QCOMPARE(banner->palette().color(QPalette::Window), lightBanner);
+    QCOMPARE(error.palette().color(QPalette::WindowText), lightError);
 }
 
 void TestConsoleWindow::malformedQueryIsMarked()
