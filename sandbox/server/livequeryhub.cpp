@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -13,6 +14,12 @@
 namespace sandbox {
 
 namespace {
+
+// Tells whether an app's attributes changed between two reads.
+std::size_t attrsFingerprint(const QJsonArray &attrs)
+{
+    return qHash(QJsonDocument(attrs).toJson(QJsonDocument::Compact));
+}
 
 QString processedIsn(qint64 txId)
 {
@@ -259,6 +266,10 @@ void LiveQueryHub::addQuery(const std::shared_ptr<SseSession> &session, const QJ
     }
     const QJsonObject meta = resultMeta(*result);
     queries.push_back(SseSession::LiveQuery {q.toObject(), key, clientEventId.toString(), result->tree, meta});
+    if (SseSession::AttrsSeen &seen = session->attrsSeen(); !seen.recorded) {
+        seen.fingerprint = attrsFingerprint(m_store.attrs(session->appId()));
+        seen.recorded = true;
+    }
     session->pushEvent(QJsonObject {
         {QStringLiteral("op"), QStringLiteral("add-query-ok")},
         {QStringLiteral("q"), q},
@@ -287,8 +298,9 @@ void LiveQueryHub::refreshApp(const QUuid &appId, qint64 txId)
         return;
     }
 
-    QJsonArray attrs;
-    bool haveAttrs = false;
+    // Read once per transaction; every session's event carries them.
+    const QJsonArray attrs = m_store.attrs(appId);
+    const std::size_t fingerprint = attrsFingerprint(attrs);
     for (const auto &session : sessions) {
         QJsonArray computations;
         auto &queries = session->queries();
@@ -321,12 +333,10 @@ void LiveQueryHub::refreshApp(const QUuid &appId, qint64 txId)
             }
             ++it;
         }
-        if (computations.isEmpty()) {
+        SseSession::AttrsSeen &seen = session->attrsSeen();
+        seen.changed = seen.changed || (seen.recorded && fingerprint != seen.fingerprint);
+        if (computations.isEmpty() && !seen.changed) {
             continue;
-        }
-        if (!haveAttrs) {
-            attrs = m_store.attrs(appId);
-            haveAttrs = true;
         }
         session->pushEvent(QJsonObject {
             {QStringLiteral("op"), QStringLiteral("refresh-ok")},

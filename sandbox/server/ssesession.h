@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstddef>
 #include <deque>
 #include <mutex>
 
@@ -53,6 +54,18 @@ public:
     // Live queries; only the hub's worker thread touches them.
     std::vector<LiveQuery> &queries() { return m_queries; }
 
+    /**
+     * The app's attributes as the session's first query saw them, and whether they have changed since:
+     * from then on every transaction of the app sends a refresh-ok, with no computations when no result
+     * changed, as the server does. Only the hub's worker thread touches it.
+     */
+    struct AttrsSeen {
+        std::size_t fingerprint = 0; // of the attributes' compact JSON
+        bool recorded = false;
+        bool changed = false;
+    };
+    AttrsSeen &attrsSeen() { return m_attrsSeen; }
+
 private:
     const QUuid m_id;
     const QUuid m_sseToken;
@@ -66,6 +79,7 @@ private:
     bool m_closed = false;
 
     std::vector<LiveQuery> m_queries;
+    AttrsSeen m_attrsSeen;
 };
 
 } // namespace sandbox

@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -63,6 +64,17 @@ public:
         }
         return matching;
     }
+    /** The refresh-ok events that carry a new result (not the empty ones sent after attribute changes). */
+    QList<QJsonObject> resultRefreshes() const
+    {
+        QList<QJsonObject> matching;
+        for (const QJsonObject &event : eventsWithOp(QStringLiteral("refresh-ok"))) {
+            if (!event[QStringLiteral("computations")].toArray().isEmpty()) {
+                matching.append(event);
+            }
+        }
+        return matching;
+    }
 
 private:
     QNetworkAccessManager m_manager;
@@ -93,6 +105,7 @@ private Q_SLOTS:
     void pageInfoInResultMeta();
     void impersonatedSubscription();
     void refreshOnlyWhenChanged();
+    void attributeChangesRefreshEveryTransaction();
     void refreshLatency();
     void keepAlive();
     void errorEventKeepsStreamOpen();
@@ -246,8 +259,8 @@ void TestLiveQuery::refreshOnlyWhenChanged()
                      QJsonObject {{QStringLiteral("title"), QStringLiteral("Get fitter")}})})
             .status,
         200);
-    QTRY_VERIFY_WITH_TIMEOUT(!stream->eventsWithOp(QStringLiteral("refresh-ok")).isEmpty(), 10000);
-    const QList<QJsonObject> refreshes = stream->eventsWithOp(QStringLiteral("refresh-ok"));
+    QTRY_VERIFY_WITH_TIMEOUT(!stream->resultRefreshes().isEmpty(), 10000);
+    const QList<QJsonObject> refreshes = stream->resultRefreshes();
     QCOMPARE(refreshes.size(), 1);
     const QJsonObject computation = refreshes.first()[QStringLiteral("computations")][0].toObject();
     const HttpResult direct = m_http->json("POST", QStringLiteral("/admin/query"), m_sandbox.admin(),
@@ -271,7 +284,32 @@ void TestLiveQuery::refreshOnlyWhenChanged()
                      QJsonObject {{QStringLiteral("title"), QStringLiteral("Get fit")}})})
             .status,
         200);
+    QTRY_COMPARE_WITH_TIMEOUT(stream->resultRefreshes().size(), 2, 10000);
+}
+
+void TestLiveQuery::attributeChangesRefreshEveryTransaction()
+{
+    const auto stream = subscribe(QJsonObject {{QStringLiteral("goals"), QJsonObject {}}});
+    QTRY_COMPARE_WITH_TIMEOUT(stream->eventsWithOp(QStringLiteral("add-query-ok")).size(), 1, 10000);
+    const QString other = QStringLiteral("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b");
+    const QString fresh = QStringLiteral("attr") + QUuid::createUuid().toString(QUuid::Id128);
+
+    // A transaction elsewhere that adds an attribute: the result is the same, but the server tells
+    // about the new attributes with a refresh-ok without computations.
+    QCOMPARE(transact(QJsonArray {updateStep(QStringLiteral("notes"), other, QJsonObject {{fresh, 1}})}).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(stream->eventsWithOp(QStringLiteral("refresh-ok")).size(), 1, 10000);
+    const QJsonObject empty = stream->eventsWithOp(QStringLiteral("refresh-ok")).last();
+    QCOMPARE(empty[QStringLiteral("computations")].toArray(), QJsonArray());
+    bool announced = false;
+    for (const QJsonValue attr : empty[QStringLiteral("attrs")].toArray()) {
+        announced = announced || attr[QStringLiteral("forward-identity")][2].toString() == fresh;
+    }
+    QVERIFY(announced);
+
+    // From then on every transaction of the app sends one, even one that adds no attribute.
+    QCOMPARE(transact(QJsonArray {updateStep(QStringLiteral("notes"), other, QJsonObject {{fresh, 2}})}).status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(stream->eventsWithOp(QStringLiteral("refresh-ok")).size(), 2, 10000);
+    QCOMPARE(stream->resultRefreshes().size(), 0);
 }
 
 void TestLiveQuery::refreshLatency()
