@@ -41,9 +41,13 @@ std::expected<StartOptions, QString> parseCommandLine(const QStringList &argumen
     parser.addOptions({help, version, sandbox, server, appId, name});
 
     StartOptions options;
-    // Without a QCoreApplication the parser cannot know the program's name.
+    // The program's name, not the path it was started by (and without a QCoreApplication the parser
+    // knows neither).
     options.helpText
         = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("instant-console"));
+    if (QCoreApplication::instance() && !arguments.isEmpty() && !arguments.constFirst().isEmpty()) {
+        options.helpText.replace(arguments.constFirst(), QStringLiteral("instant-console"));
+    }
     if (!parser.parse(arguments)) {
         return std::unexpected(parser.errorText());
     }
@@ -69,6 +73,11 @@ std::expected<StartOptions, QString> parseCommandLine(const QStringList &argumen
         }
     }
     return options;
+}
+
+QString commandLineHint()
+{
+    return CommandLineText::tr("Try 'instant-console --help'.");
 }
 
 } // namespace console

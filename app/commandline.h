@@ -22,7 +22,13 @@ struct StartOptions {
     QString helpText;
 };
 
-/** Parses the arguments (argv[0] included); needs no QApplication, so --help works without a display. */
+/**
+ * Parses the arguments (argv[0] included). Needs no QApplication, so --help works without a display;
+ * texts are translated once a QCoreApplication carries the translators.
+ */
 std::expected<StartOptions, QString> parseCommandLine(const QStringList &arguments);
+
+/** The line printed after a command-line mistake, pointing at --help. */
+QString commandLineHint();
 
 } // namespace console

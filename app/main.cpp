@@ -23,19 +23,39 @@ QStringList rawArguments(int argc, char **argv)
     return arguments;
 }
 
+void setApplicationNames()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("instant-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(INSTANT_VERSION));
+}
+
+// --help and command-line mistakes, in the language the console would speak, and without a display:
+// a QCoreApplication is enough to carry the translators.
+int answerOnTheCommandLine(int argc, char **argv)
+{
+    QCoreApplication core(argc, argv);
+    setApplicationNames();
+    const console::Settings settings;
+    console::TranslationLoader translations;
+    translations.load(settings.language());
+    const auto options = console::parseCommandLine(rawArguments(argc, argv));
+    if (!options) {
+        std::fprintf(
+            stderr, "instant-console: %s\n%s\n", qPrintable(options.error()), qPrintable(console::commandLineHint()));
+        return 2;
+    }
+    std::fputs(qPrintable(options->helpText), stdout);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    // --help and --version must work without a display, so they are handled before QApplication.
+    // --help, --version and mistakes must work without a display, so they are handled before QApplication.
     const auto options = console::parseCommandLine(rawArguments(argc, argv));
-    if (!options) {
-        std::fprintf(stderr, "instant-console: %s\nTry 'instant-console --help'.\n", qPrintable(options.error()));
-        return 2;
-    }
-    if (options->help) {
-        std::fputs(qPrintable(options->helpText), stdout);
-        return 0;
+    if (!options || options->help) {
+        return answerOnTheCommandLine(argc, argv);
     }
     if (options->version) {
         std::printf("instant-console %s\n", INSTANT_VERSION);
@@ -43,9 +63,8 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("instant-console"));
+    setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Instant Console"));
-    QApplication::setApplicationVersion(QStringLiteral(INSTANT_VERSION));
     // Wayland compositors and docks match the window to the installed launcher by this id.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.instant_console.InstantConsole"));
 

@@ -133,6 +133,11 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <source>The app id must be a UUID: %1</source>
         <translation>Die App-ID muss eine UUID sein: %1</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Try &apos;instant-console --help&apos;.</source>
+        <translation>Mehr dazu: &apos;instant-console --help&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>console::CommandPalette</name>
@@ -185,7 +190,7 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Nur für diese Sitzung behalten</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -775,12 +780,12 @@ Das Admin-Token wird nie von der Befehlszeile übernommen: Es kommt aus der Umge
         <translation>Als wer Abfragen, Transaktionen und Speicherzugriffe dieses Tabs laufen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Run as:</source>
         <translation>Ausführen als:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Back to Admin</source>
         <translation>Zurück zu Admin</translation>
     </message>

@@ -133,6 +133,11 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <source>The app id must be a UUID: %1</source>
         <translation>L’id de l’application doit être un UUID&#xa0;: %1</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Try &apos;instant-console --help&apos;.</source>
+        <translation>Essayez &apos;instant-console --help&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>console::CommandPalette</name>
@@ -185,7 +190,7 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Conserver pour cette session uniquement</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -775,12 +780,12 @@ Le jeton d’administration n’est jamais pris sur la ligne de commande&#xa0;: 
         <translation>Identité sous laquelle s’exécutent les requêtes, transactions et accès au stockage de cet onglet</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Run as:</source>
         <translation>Exécuter en tant que&#xa0;:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Back to Admin</source>
         <translation>Revenir à Admin</translation>
     </message>
