@@ -33,13 +33,14 @@ namespace {
 // text in the input, which the tree keeps. That conversion is most of the work of a full decoder, and
 // a result view only ever reads the few values on screen.
 //
-// Big documents are split in two near the middle, where an element of an array starts, and each half
+// Big documents are split in two near the middle, where an object in an array starts, and each half
 // goes through both stages on its own thread; the halves are put together at the end. A split point
 // inside a string shows as an unclosed string in the first half; any such doubt, and any error, sends
 // the document through the plain single-threaded path, which also gives the error messages.
 //
-// simdjson exposes its first stage only through the parser's implementation object (documented as
-// being there for benchmarks); it has been stable since simdjson 1.0.
+// simdjson exposes its first stage only through the parser's implementation object, which it documents
+// as there for benchmarks. The version is pinned by the distribution (Debian 12: 3.0.1), and the tests
+// check the parts relied on: the positions and the end marker behind them.
 simdjson::dom::parser &threadParser()
 {
     // A parser keeps its buffers between documents; one per thread avoids re-allocating them per reply.
