@@ -1,5 +1,6 @@
 #include "results/resulttablemodel.h"
 
+#include "results/numberformat.h"
 #include "results/resulttreemodel.h"
 #include "theme.h"
 
@@ -20,8 +21,7 @@ QString cellText(const instant::JsonNode &value)
     case instant::JsonNode::Type::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case instant::JsonNode::Type::Number:
-        // As the server wrote it: JavaScript's shortest spelling, exact even beyond a double's range.
-        return QString::fromLatin1(value.numberText());
+        return javaScriptNumberText(value);
     case instant::JsonNode::Type::String: {
         QString text = value.toString();
         if (text.size() > 300) {

@@ -1,6 +1,7 @@
 #include "results/resulttreemodel.h"
 
 #include "console_debug.h"
+#include "results/numberformat.h"
 #include "theme.h"
 
 #include <QColor>
@@ -51,8 +52,7 @@ QString scalarText(const instant::JsonNode &node)
     case instant::JsonNode::Type::Bool:
         return node.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case instant::JsonNode::Type::Number:
-        // As the server wrote it: JavaScript's shortest spelling, exact even beyond a double's range.
-        return QString::fromLatin1(node.numberText());
+        return javaScriptNumberText(node);
     case instant::JsonNode::Type::String: {
         QString text = node.toString();
         if (text.size() > kMaxDisplayChars) {

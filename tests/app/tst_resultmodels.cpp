@@ -1,4 +1,5 @@
 #include "requestlog/requestlogmodel.h"
+#include "results/numberformat.h"
 #include "results/resultdiff.h"
 #include "results/resultexport.h"
 #include "results/resulttablemodel.h"
@@ -79,6 +80,8 @@ private Q_SLOTS:
     void tableModel();
     void tableFollowsDiff();
     void csvExport();
+    void numbersReadLikeJavaScript_data();
+    void numbersReadLikeJavaScript();
     void requestLogModel();
 };
 
@@ -330,6 +333,40 @@ void TestResultModels::csvExport()
     const instant::JsonNode todos = result.root.value("todos");
     QCOMPARE(ResultExport::toCsv(todos, collectColumns(todos)),
         QByteArray("id,title,n,tags\r\nt1,\"Say \"\"hi\"\", then\",2,\r\nt2,,,[1]\r\n"));
+}
+
+void TestResultModels::numbersReadLikeJavaScript_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("integer") << QByteArray("42") << QStringLiteral("42");
+    QTest::newRow("int64-exact") << QByteArray("9007199254740993") << QStringLiteral("9007199254740993");
+    QTest::newRow("negative-zero") << QByteArray("-0") << QStringLiteral("0");
+    QTest::newRow("java-double") << QByteArray("100.0") << QStringLiteral("100");
+    QTest::newRow("java-exponent") << QByteArray("1.0E10") << QStringLiteral("10000000000");
+    QTest::newRow("fraction") << QByteArray("0.1") << QStringLiteral("0.1");
+    QTest::newRow("shortest") << QByteArray("0.30000000000000004") << QStringLiteral("0.30000000000000004");
+    QTest::newRow("small") << QByteArray("0.000001") << QStringLiteral("0.000001");
+    QTest::newRow("smaller") << QByteArray("1.5e-7") << QStringLiteral("1.5e-7");
+    QTest::newRow("large") << QByteArray("123456789012345678901") << QStringLiteral("123456789012345680000");
+    QTest::newRow("larger") << QByteArray("-1e21") << QStringLiteral("-1e+21");
+    QTest::newRow("digits-and-exponent") << QByteArray("2.5E+30") << QStringLiteral("2.5e+30");
+    QTest::newRow("beyond-double") << QByteArray("1e400") << QStringLiteral("Infinity");
+}
+
+void TestResultModels::numbersReadLikeJavaScript()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, shown);
+    // As a table cell shows it, next to the title of an entity.
+    const QByteArray document = R"({"goals":[{"id":"g1","n":)" + json + "}]}";
+    const ResultSnapshot result = snapshot(document.constData());
+    ResultTreeModel tree;
+    ResultTableModel table(&tree);
+    tree.setResult(result);
+    table.setNamespace("goals");
+    QCOMPARE(table.index(0, 1).data().toString(), shown);
+    QCOMPARE(console::javaScriptNumberText(result.root.value("goals").at(0).value("n")), shown);
 }
 
 void TestResultModels::requestLogModel()
