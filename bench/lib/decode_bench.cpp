@@ -270,37 +270,32 @@ int main(int argc, char **argv)
     // this process: fresh memory, page faults included. Later runs reuse the buffers of the tree that
     // died just before, as a live query replacing its result does.
     constexpr int kRuns = 15;
-    std::vector<qint64> treeTimes;
     instant::JsonTree tree;
-    for (int run = 0; run < kRuns; ++run) {
-        QByteArray copy(reply.constData(), reply.size());
-        tree = instant::JsonTree();
-        QElapsedTimer timer;
-        timer.start();
-        auto parsed = instant::JsonTree::parse(std::move(copy));
-        treeTimes.push_back(timer.nsecsElapsed());
-        if (!parsed) {
-            std::fprintf(stderr, "JsonTree failed: %s\n", qPrintable(parsed.error().message));
-            return 1;
+    // Decode times of kRuns runs; empty if a decode fails.
+    const auto timeDecodes = [&](instant::JsonTree::Threads threads) {
+        std::vector<qint64> times;
+        for (int run = 0; run < kRuns; ++run) {
+            QByteArray copy(reply.constData(), reply.size());
+            tree = instant::JsonTree();
+            QElapsedTimer timer;
+            timer.start();
+            auto parsed = instant::JsonTree::parse(std::move(copy), threads);
+            times.push_back(timer.nsecsElapsed());
+            if (!parsed) {
+                std::fprintf(stderr, "JsonTree failed: %s\n", qPrintable(parsed.error().message));
+                return std::vector<qint64>();
+            }
+            tree = *parsed;
         }
-        tree = *parsed;
+        return times;
+    };
+    const std::vector<qint64> treeTimes = timeDecodes(instant::JsonTree::Threads::CallerAndHelper);
+    const std::vector<qint64> oneThreadTimes = timeDecodes(instant::JsonTree::Threads::CallerOnly);
+    if (treeTimes.empty() || oneThreadTimes.empty()) {
+        return 1;
     }
     const qint64 coldTime = treeTimes.front();
     const std::vector<qint64> warmTimes(treeTimes.begin() + 1, treeTimes.end());
-
-    std::vector<qint64> oneThreadTimes;
-    for (int run = 0; run < kRuns; ++run) {
-        QByteArray copy(reply.constData(), reply.size());
-        tree = instant::JsonTree();
-        QElapsedTimer timer;
-        timer.start();
-        auto parsed = instant::JsonTree::parse(std::move(copy), instant::JsonTree::Threads::CallerOnly);
-        oneThreadTimes.push_back(timer.nsecsElapsed());
-        if (!parsed) {
-            return 1;
-        }
-        tree = *parsed;
-    }
 
     // simdjson's DOM (reused parser, padded input): a full decode into its own tape, for comparison.
     std::vector<qint64> simdTimes;
