@@ -16,7 +16,7 @@
 #include <immintrin.h>
 #endif
 
-#include "json/recyclebin.h"
+#include "json/blockbin.h"
 
 namespace instant::detail {
 

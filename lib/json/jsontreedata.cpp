@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "json/recyclebin.h"
+#include "json/blockbin.h"
 
 namespace instant::detail {
 

@@ -11,31 +11,50 @@
 
 namespace instant::detail {
 
+// Owns a malloc'ed block, so that a bin entry frees it when dropped.
+struct MallocBlock {
+    void *data = nullptr;
+
+    MallocBlock() = default;
+    explicit MallocBlock(void *p)
+        : data(p)
+    { }
+    MallocBlock(MallocBlock &&other) noexcept
+        : data(std::exchange(other.data, nullptr))
+    { }
+    MallocBlock &operator=(MallocBlock &&other) noexcept
+    {
+        std::swap(data, other.data);
+        return *this;
+    }
+    ~MallocBlock() { std::free(data); }
+};
+
 // Large buffers of trees that died, kept for a short while for the next big decode. Faulting in
 // fresh pages costs about as much as parsing on many machines; a live query replaces its result with
 // a full snapshot on every change, so the previous tree's memory is usually what the next one needs.
-// Bounded in size and in age; small buffers are never kept. Item owns the memory; sizes are in bytes.
-template<typename Item, std::size_t MaxTotal>
-class RecycleBin {
+// Bounded in size and in age; small buffers are never kept. Sizes are in bytes.
+class BlockBin {
 public:
     static constexpr std::size_t kMinSize = 1024 * 1024;
-    static constexpr std::size_t kMaxTotal = MaxTotal;
+    // The node array of a 50 MB reply takes about 40 MB; two such trees alive at once are common.
+    static constexpr std::size_t kMaxTotal = 160 * 1024 * 1024;
     static constexpr auto kMaxAge = std::chrono::seconds(20);
 
-    static RecycleBin &instance()
+    static BlockBin &instance()
     {
-        static RecycleBin bin;
+        static BlockBin bin;
         return bin;
     }
-    ~RecycleBin() { s_alive.store(false); }
+    ~BlockBin() { s_alive.store(false); }
 
     /** Takes a kept item of at least size (and at most twice that, so a small decode does not pin a big one). */
-    static bool take(std::size_t size, Item &item, std::size_t &capacity)
+    static bool take(std::size_t size, MallocBlock &item, std::size_t &capacity)
     {
         if (size < kMinSize || !s_alive.load()) {
             return false;
         }
-        RecycleBin &bin = instance();
+        BlockBin &bin = instance();
         std::lock_guard lock(bin.m_mutex);
         bin.expire();
         auto best = bin.m_entries.end();
@@ -56,12 +75,12 @@ public:
     }
 
     /** Keeps item for a later take(); returns false (item untouched) if it is not worth keeping. */
-    static bool keep(Item &item, std::size_t capacity)
+    static bool keep(MallocBlock &item, std::size_t capacity)
     {
         if (capacity < kMinSize || capacity > kMaxTotal || !s_alive.load()) {
             return false;
         }
-        RecycleBin &bin = instance();
+        BlockBin &bin = instance();
         std::lock_guard lock(bin.m_mutex);
         bin.expire();
         while (!bin.m_entries.empty() && bin.m_total + capacity > kMaxTotal) {
@@ -75,7 +94,7 @@ public:
 
 private:
     struct Entry {
-        Item item;
+        MallocBlock item;
         std::size_t capacity;
         std::chrono::steady_clock::time_point since;
     };
@@ -94,28 +113,6 @@ private:
     std::vector<Entry> m_entries;
     std::size_t m_total = 0;
 };
-
-// Owns a malloc'ed block, so that a bin entry frees it when dropped.
-struct MallocBlock {
-    void *data = nullptr;
-
-    MallocBlock() = default;
-    explicit MallocBlock(void *p)
-        : data(p)
-    { }
-    MallocBlock(MallocBlock &&other) noexcept
-        : data(std::exchange(other.data, nullptr))
-    { }
-    MallocBlock &operator=(MallocBlock &&other) noexcept
-    {
-        std::swap(data, other.data);
-        return *this;
-    }
-    ~MallocBlock() { std::free(data); }
-};
-
-// The node array of a 50 MB reply takes about 40 MB; two such trees alive at once are common.
-using BlockBin = RecycleBin<MallocBlock, 160 * 1024 * 1024>;
 
 // A block of at least size bytes (capacity set to its real size); nullptr if out of memory.
 inline void *acquireBlock(std::size_t size, std::size_t &capacity)
